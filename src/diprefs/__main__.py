@@ -1,0 +1,5 @@
+"""Allow ``python -m diprefs``."""
+
+from diprefs.cli import main
+
+main()

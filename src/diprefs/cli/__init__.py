@@ -1,0 +1,66 @@
+"""The ``diprefs`` command line: parse options, call services, print.
+
+Command modules import services (and through them sqlite-utils, bibtexparser) inside the command
+functions, so ``diprefs --help`` and ``--version`` load only Click.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import click
+
+from diprefs import __version__
+from diprefs.cli.context import AppContext
+from diprefs.errors import DiprefsError
+
+
+class DiprefsGroup(click.Group):
+    """Maps every ``DiprefsError`` to one stderr line and its exit code: no tracebacks."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except DiprefsError as exc:
+            click.echo(f"diprefs: error: {exc.message}", err=True)
+            for line in exc.details:
+                click.echo(line, err=True)
+            ctx.exit(exc.exit_code)
+        except sqlite3.OperationalError as exc:
+            message = str(exc)
+            if "locked" in message or "busy" in message:
+                message = f"library is busy ({ctx.obj.path})"
+            click.echo(f"diprefs: error: {message}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=DiprefsGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    help="Library file [default: $DIPREFS_DB, else $DIPREFS_HOME/library.db, else user data dir].",
+)
+@click.version_option(__version__, prog_name="diprefs", message="%(prog)s %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None) -> None:
+    """diprefs: a reference manager for GOST and APA lists, across Russian, Uzbek and English.
+
+    On first use the library is created and filled with an example: the article
+    komolov2024 with its reference list, scholars and citations.
+    """
+    ctx.obj = AppContext(db_path)
+
+
+def _register() -> None:
+    from diprefs.cli import citations, init, scholars, works
+
+    for command in (init.init, works.works, scholars.scholars, citations.citations):
+        cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="diprefs")

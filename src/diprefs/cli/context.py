@@ -1,0 +1,41 @@
+"""Per-invocation state: the library path, opened on first use (never for --help)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+class AppContext:
+    def __init__(self, db_option: str | None) -> None:
+        self.db_option = db_option
+        self._db: Database | None = None
+
+    @property
+    def path(self) -> Path:
+        from diprefs.settings import library_path
+
+        return library_path(self.db_option)
+
+    def db(self) -> Database:
+        """The library, created and seeded (with one line on stderr) if it does not exist."""
+        if self._db is None:
+            from diprefs.services.library import open_or_create
+
+            self._db, created = open_or_create(self.path)
+            if created:
+                click.echo(
+                    f"diprefs: created library at {self.path} (seeded with the example article)",
+                    err=True,
+                )
+        return self._db
+
+
+pass_app = click.make_pass_decorator(AppContext)
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")

@@ -1,0 +1,1 @@
+"""Pure readers and writers of bibliographic file formats (no storage, no Click)."""

@@ -1,0 +1,38 @@
+"""What every reader returns: works, the file's non-entry blocks, and problems found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from diprefs.model import Work
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A block that could not be read as given: reported as ``file:line: key: message``."""
+
+    file: str
+    line: int | None
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.key or '(no key)'}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A non-entry block kept for export: @string, @preamble or @comment (raw text)."""
+
+    kind: str  # string | preamble | comment
+    value: str
+    key: str = ""
+
+
+@dataclass
+class ReadResult:
+    works: list[Work] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    dialect: str = "bibtex"

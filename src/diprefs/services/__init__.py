@@ -1,0 +1,1 @@
+"""Use cases: what a command does, without Click and without printing."""

@@ -1,0 +1,95 @@
+"""Opening a library: identify it, migrate it, set the connection up.
+
+A new library is built in a temporary file beside the target and renamed into place only once it is
+complete, so an interrupted ``init`` never leaves a half-made library. An existing file is checked
+before anything is written: not SQLite, not a diprefs library, or from a newer diprefs -> refused.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from diprefs.errors import DiprefsError, NewerLibraryError, NotALibraryError
+from diprefs.storage.schema import APPLICATION_ID, migrations
+
+BUSY_TIMEOUT_MS = 10_000
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _connect(path: Path) -> Database:
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    db = Database(conn)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return db
+
+
+def _check_identity(path: Path) -> None:
+    """Refuse a file that is not SQLite or not a diprefs library, before touching it."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(100)
+    except IsADirectoryError as exc:
+        raise NotALibraryError(f"{path} is a directory, not a diprefs library") from exc
+    except OSError as exc:
+        raise DiprefsError(f"cannot read {path}: {exc.strerror}") from exc
+    if not head.startswith(_SQLITE_MAGIC):
+        raise NotALibraryError(f"{path} is not a diprefs library (not an SQLite database)")
+    app_id = int.from_bytes(head[68:72], "big")
+    if app_id != APPLICATION_ID:
+        raise NotALibraryError(f"{path} is an SQLite database but not a diprefs library")
+
+
+def _migrate(db: Database, path: Path) -> None:
+    known = {m.name for m in migrations.pending(Database(memory=True))}
+    applied = {m.name for m in migrations.applied(db)}
+    if applied - known:
+        raise NewerLibraryError(
+            f"{path} was made by a newer diprefs (schema {len(applied)};"
+            f" this version knows up to {len(known)})"
+        )
+    if migrations.pending(db):
+        migrations.apply(db)
+
+
+def create_library(path: Path, fill: Callable[[Database], None] | None = None) -> None:
+    """Build a complete library at ``path`` (migrated, then ``fill``ed) in one step."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        db = _connect(tmp)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrations.apply(db)
+        if fill is not None:
+            with db.atomic():
+                fill(db)
+        db.conn.close()
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def open_library(path: Path) -> Database:
+    """Open an existing library (upgrading its schema if it is older)."""
+    _check_identity(path)
+    try:
+        db = _connect(path)
+        db.execute("PRAGMA journal_mode = WAL")
+        _migrate(db, path)
+    except sqlite3.DatabaseError as exc:
+        raise NotALibraryError(f"{path} cannot be opened as a diprefs library: {exc}") from exc
+    return db
+
+
+@contextmanager
+def transaction(db: Database) -> Iterator[Database]:
+    """One command, one transaction: all of its writes land, or none do."""
+    with db.atomic():
+        yield db

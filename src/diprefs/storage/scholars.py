@@ -1,0 +1,172 @@
+"""Scholars and their names (every variant, in every script) in the ``names`` table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlite_utils import Database
+
+from diprefs.model import Name, Scholar
+from diprefs.names.keys import fold, match_key
+from diprefs.names.parse import OTHERS
+from diprefs.names.script import detect_script
+
+_NAME_PARTS = ("family", "given", "particle", "suffix", "patronymic", "literal", "genitive")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def name_fold(name: Name) -> str:
+    """The lookup form of a whole name: 'bjola corneliu' for 'Bjola, Corneliu'."""
+    return fold(name.sort_form().replace(",", " "))
+
+
+def name_row(name: Name) -> dict[str, Any]:
+    return {
+        **{part: getattr(name, part) or None for part in _NAME_PARTS},
+        "script": detect_script(name.sort_form()) or None,
+        "fold": name_fold(name),
+        "match_key": match_key(name.literal or name.family),
+    }
+
+
+def name_from_row(row: dict[str, Any]) -> Name:
+    return Name(**{part: row[part] or "" for part in _NAME_PARTS})
+
+
+def add_name(db: Database, name: Name, scholar_id: int | None, canonical: bool = False) -> int:
+    row = {**name_row(name), "scholar_id": scholar_id, "canonical": int(canonical)}
+    return db["names"].insert(row).last_pk
+
+
+def add_scholar(db: Database, scholar: Scholar) -> int:
+    """Insert a scholar with its canonical name and variants; returns its id."""
+    scholar_id = (
+        db["scholars"]
+        .insert(
+            {
+                "kind": scholar.kind,
+                "gender": scholar.gender or None,
+                "affiliation": scholar.affiliation or None,
+                "country": scholar.country or None,
+                "orcid": scholar.orcid or None,
+                "note": None,
+                "created_at": _now(),
+            }
+        )
+        .last_pk
+    )
+    add_name(db, scholar.name, scholar_id, canonical=True)
+    for variant in scholar.variants:
+        add_name(db, variant, scholar_id)
+    return scholar_id
+
+
+def name_for(db: Database, name: Name) -> int:
+    """The ``names`` row for a printed name, joining a scholar that knows this exact variant.
+
+    A name already stored (same parts) is reused; a name equal to a known variant of exactly one
+    scholar joins that scholar as a new row; anything else starts a new scholar. ``and others`` is
+    never a scholar.
+    """
+    key = name_fold(name)
+    rows = list(db.query("SELECT * FROM names WHERE fold = ?", [key]))
+    for row in rows:
+        if name_from_row(row) == name:
+            return row["id"]
+    scholars = {row["scholar_id"] for row in rows if row["scholar_id"] is not None}
+    if name == OTHERS:
+        return add_name(db, name, None)
+    if len(scholars) == 1:
+        return add_name(db, name, scholars.pop())
+    kind = "organisation" if name.literal else "person"
+    return add_scholar(db, Scholar(name=name, kind=kind)) and _canonical_name_id(db, key)
+
+
+def _canonical_name_id(db: Database, key: str) -> int:
+    row = next(
+        db.query("SELECT id FROM names WHERE fold = ? AND canonical = 1 ORDER BY id DESC", [key])
+    )
+    return row["id"]
+
+
+def scholar_for_variant(db: Database, name: Name) -> int | None:
+    """The one scholar who has ``name`` as canonical name or variant (exact, folded)."""
+    ids = {
+        row["scholar_id"]
+        for row in db.query(
+            "SELECT scholar_id FROM names WHERE fold = ? AND scholar_id IS NOT NULL",
+            [name_fold(name)],
+        )
+    }
+    return ids.pop() if len(ids) == 1 else None
+
+
+def find_scholars(db: Database, query: str) -> list[int]:
+    """Scholars any of whose names match ``query``: a whole name or the family name alone.
+
+    Case, apostrophes, dots and diacritics do not matter ("bjola", "Byola K", "Jo'rayev"). Tiers,
+    first hit wins: the whole name exactly; a family name plus compatible given names or initials
+    in either order; the same through the transliteration match key (Жураев finds Juraev).
+    """
+    q = fold(query.replace(",", " "))
+    if not q:
+        return []
+    exact = _scholar_ids(db.query("SELECT * FROM names WHERE fold = ?", [q]))
+    if exact:
+        return exact
+    tokens = q.split()
+    keys = sorted({match_key(t) for t in tokens} - {""})
+    if not keys:
+        return []
+    marks = ", ".join("?" for _ in keys)
+    candidates = list(db.query(f"SELECT * FROM names WHERE match_key IN ({marks})", keys))
+    by_fold = [r for r in candidates if _compatible(r, tokens, lambda t: t)]
+    if by_fold:
+        return _scholar_ids(by_fold)
+    return _scholar_ids(r for r in candidates if _compatible(r, tokens, match_key))
+
+
+def _scholar_ids(rows) -> list[int]:
+    return sorted({r["scholar_id"] for r in rows if r["scholar_id"] is not None})
+
+
+def _compatible(row: dict[str, Any], tokens: list[str], key) -> bool:
+    """True when one query token is the row's family name and the rest fit its given names."""
+    family = fold(row["literal"] or row["family"] or "")
+    given = fold(" ".join(filter(None, (row["given"], row["patronymic"])))).split()
+    if " " in family:  # a multi-word family or organisation must be given whole
+        return False
+    for i, token in enumerate(tokens):
+        if key(token) == key(family):
+            rest = tokens[:i] + tokens[i + 1 :]
+            return all(any(g.startswith(t) or t.startswith(g) for g in given) for t in rest)
+    return False
+
+
+def scholar_names(db: Database, scholar_id: int) -> tuple[Name, list[Name]]:
+    """(canonical name, other variants in insertion order, without duplicates)."""
+    canonical: Name | None = None
+    variants: list[Name] = []
+    for row in db.query(
+        "SELECT * FROM names WHERE scholar_id = ? ORDER BY canonical DESC, id", [scholar_id]
+    ):
+        name = name_from_row(row)
+        if row["canonical"]:
+            canonical = name
+        elif name not in variants and name != canonical:
+            variants.append(name)
+    if canonical is None:  # every scholar is written with one; keep reads total anyway
+        canonical = variants.pop(0) if variants else Name()
+    return canonical, variants
+
+
+def all_name_candidates(db: Database) -> list[str]:
+    """Every stored name as 'Family, Given', for 'did you mean' suggestions."""
+    return [
+        name_from_row(r).sort_form()
+        for r in db.query("SELECT * FROM names WHERE scholar_id IS NOT NULL")
+    ]

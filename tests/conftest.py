@@ -1,0 +1,65 @@
+"""Shared fixtures. Every test runs with DIPREFS_HOME in a temporary folder, so no test can
+touch the user's real library or config."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from diprefs.cli import cli
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory, monkeypatch):
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("DIPREFS_HOME", str(home))
+    monkeypatch.delenv("DIPREFS_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
+    return home
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory) -> Path:
+    """A seeded library built once; tests copy it rather than rebuild it."""
+    from diprefs.services.library import init
+
+    path = tmp_path_factory.mktemp("template") / "library.db"
+    init(path, empty=False, force=False)
+    return path
+
+
+@pytest.fixture
+def library(tmp_path, seeded_template) -> Path:
+    """A fresh copy of the seeded library."""
+    import shutil
+
+    path = tmp_path / "library.db"
+    shutil.copy(seeded_template, path)
+    return path
+
+
+class Run:
+    """Invoke the CLI against one library file and parse JSON output."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None):
+        return self.runner.invoke(cli, ["--db", str(self.db), *args], input=input)
+
+    def json(self, *args: str):
+        result = self(*args, "--json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+
+@pytest.fixture
+def run(library) -> Run:
+    return Run(library)
