@@ -52,11 +52,21 @@ def cli(ctx: click.Context, db_path: str | None) -> None:
     ctx.obj = AppContext(db_path)
 
 
-def _register() -> None:
-    from diprefs.cli import citations, init, scholars, works
+#: Every command, as "module:attribute". One line each, so that adding a command is one line.
+COMMANDS = [
+    "diprefs.cli.init:init",
+    "diprefs.cli.works:works",
+    "diprefs.cli.scholars:scholars",
+    "diprefs.cli.citations:citations",
+]
 
-    for command in (init.init, works.works, scholars.scholars, citations.citations):
-        cli.add_command(command)
+
+def _register() -> None:
+    from importlib import import_module
+
+    for spec in COMMANDS:
+        module, _, attribute = spec.partition(":")
+        cli.add_command(getattr(import_module(module), attribute))
 
 
 _register()

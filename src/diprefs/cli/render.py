@@ -25,8 +25,9 @@ def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequen
     from rich.text import Text
 
     table = Table(title=title, show_lines=False, header_style="bold")
-    for column in columns:
-        table.add_column(column, overflow="fold")
+    for i, column in enumerate(columns):
+        # The first column is an identifier (key, id, #): never wrap it, so it can be copied.
+        table.add_column(column, overflow="fold", no_wrap=i == 0)
     for row in rows:
         table.add_row(*(Text("" if cell is None else str(cell)) for cell in row))
     _console().print(table)
