@@ -160,3 +160,30 @@ def test_a_failed_creation_leaves_no_file(tmp_path):
         create_library(target, broken)
     assert not target.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_exits_130_with_one_line(library, monkeypatch):
+    import diprefs.storage.works as works
+
+    def interrupted(db):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(works, "list_works", interrupted)
+    result = invoke("--db", str(library), "works", "list")
+    assert result.exit_code == 130
+    assert result.stderr == "diprefs: interrupted; nothing was written\n"
+
+
+def test_a_closed_pipe_ends_quietly(library):
+    import subprocess
+    import sys
+
+    # 6 rows of JSON fit a pipe buffer, so close the reader before diprefs writes.
+    code = (
+        "import os, sys; r, w = os.pipe(); os.close(r); os.dup2(w, 1);"
+        "sys.argv = ['diprefs', '--db', sys.argv[1], 'works', 'list', '--json'];"
+        "from diprefs.cli import main; main()"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(library)], capture_output=True, text=True)
+    assert out.returncode == 0
+    assert out.stderr == ""

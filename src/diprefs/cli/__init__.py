@@ -6,7 +6,9 @@ functions, so ``diprefs --help`` and ``--version`` load only Click.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
 
 import click
 
@@ -20,12 +22,21 @@ class DiprefsGroup(click.Group):
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()
+            return result
+        except BrokenPipeError:
+            # `diprefs ... | head -1`: the reader left; end quietly, as the contract says.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(0)
         except DiprefsError as exc:
             click.echo(f"diprefs: error: {exc.message}", err=True)
             for line in exc.details:
                 click.echo(line, err=True)
             ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("diprefs: interrupted; nothing was written", err=True)
+            ctx.exit(130)
         except sqlite3.OperationalError as exc:
             message = str(exc)
             if "locked" in message or "busy" in message:
