@@ -156,3 +156,11 @@ def test_citations_list_table(run):
     assert result.exit_code == 0
     assert "page 258" in result.stdout
     assert "cited by: no work in the library" in result.stdout
+
+
+def test_works_show_marks_a_supplied_title(run):
+    result = run("works", "show", "daryo2023")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert "[Uzbekistan allocates 1.5 million dollars for humanitarian aid to Gaza]" in text
+    assert "(supplied: not printed in the work)" in text

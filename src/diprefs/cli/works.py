@@ -48,10 +48,17 @@ def show(app: AppContext, key: str, as_json: bool) -> None:
         print_json(data)
         return
     skip = {"contributors", "references", "citations", "cited_by", "source", "dates", "tags"}
-    fields = [(k, v) for k, v in data.items() if k not in skip and v is not False]
+    skip.add("title_supplied")
+    fields = [(k, v) for k, v in data.items() if k not in skip]
+    if data.get("title_supplied"):
+        supplied = f"[{data['title']}] (supplied: not printed in the work)"
+        fields = [(k, supplied if k == "title" else v) for k, v in fields]
     fields += [(f"date ({kind})", value) for kind, value in data["dates"].items()]
     fields += [("tags", ", ".join(data["tags"]))]
-    fields += [(c["role"], f"{c['name']} (printed: {c['printed']})") for c in data["contributors"]]
+    fields += [
+        (c["role"], c["name"] if c["printed"] == c["name"] else f"{c['name']} ({c['printed']})")
+        for c in data["contributors"]
+    ]
     fields += [("cited by", ", ".join(data["cited_by"]))]
     print_fields(key, fields)
     if data["references"]:
