@@ -69,6 +69,7 @@ COMMANDS = [
     "diprefs.cli.works:works",
     "diprefs.cli.scholars:scholars",
     "diprefs.cli.citations:citations",
+    "diprefs.cli.db:db",
 ]
 
 

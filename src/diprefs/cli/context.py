@@ -27,13 +27,19 @@ class AppContext:
         if self._db is None:
             from diprefs.services.library import open_or_create
 
-            self._db, created = open_or_create(self.path)
+            self._db, created = open_or_create(self.path, _say_upgraded)
             if created:
                 click.echo(
                     f"diprefs: created library at {self.path} (seeded with the example article)",
                     err=True,
                 )
         return self._db
+
+
+def _say_upgraded(backup: Path) -> None:
+    click.echo(
+        f"diprefs: upgraded the library to the current schema; kept a copy at {backup}", err=True
+    )
 
 
 pass_app = click.make_pass_decorator(AppContext)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 import shutil
 from pathlib import Path
 from typing import Any
@@ -16,13 +17,15 @@ from diprefs.storage import links, scholars, works
 from diprefs.storage.db import create_library, open_library
 
 
-def open_or_create(path: Path) -> tuple[Database, bool]:
+def open_or_create(
+    path: Path, on_upgrade: Callable[[Path], None] | None = None
+) -> tuple[Database, bool]:
     """Open the library, creating and seeding it first if it does not exist yet."""
     created = False
     if not path.exists():
         create_library(path, load_seed)
         created = True
-    return open_library(path), created
+    return open_library(path, on_upgrade), created
 
 
 def init(path: Path, *, empty: bool, force: bool) -> dict[str, Any]:

@@ -46,16 +46,32 @@ def _check_identity(path: Path) -> None:
         raise NotALibraryError(f"{path} is an SQLite database but not a diprefs library")
 
 
-def _migrate(db: Database, path: Path) -> None:
-    known = {m.name for m in migrations.pending(Database(memory=True))}
-    applied = {m.name for m in migrations.applied(db)}
-    if applied - known:
+def _migrate(db: Database, path: Path, on_upgrade: Callable[[Path], None] | None) -> None:
+    """Refuse a newer schema; upgrade an older one in one transaction, after a backup."""
+    known = [m.name for m in migrations.pending(Database(memory=True))]
+    applied = [m.name for m in migrations.applied(db)]
+    if set(applied) - set(known):
         raise NewerLibraryError(
             f"{path} was made by a newer diprefs (schema {len(applied)};"
             f" this version knows up to {len(known)})"
         )
-    if migrations.pending(db):
+    if not migrations.pending(db):
+        return
+    backup = path.with_name(f"{path.name}.v{len(applied)}.bak")
+    backup_to(db, backup)
+    with db.atomic():
         migrations.apply(db)
+    if on_upgrade is not None:
+        on_upgrade(backup)
+
+
+def backup_to(db: Database, target: Path) -> None:
+    """A consistent copy through SQLite's online backup (safe while others write)."""
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
 
 
 def create_library(path: Path, fill: Callable[[Database], None] | None = None) -> None:
@@ -76,13 +92,17 @@ def create_library(path: Path, fill: Callable[[Database], None] | None = None) -
         tmp.unlink(missing_ok=True)
 
 
-def open_library(path: Path) -> Database:
-    """Open an existing library (upgrading its schema if it is older)."""
+def open_library(path: Path, on_upgrade: Callable[[Path], None] | None = None) -> Database:
+    """Open an existing library, upgrading an older schema (``on_upgrade`` gets the backup)."""
     _check_identity(path)
     try:
         db = _connect(path)
         db.execute("PRAGMA journal_mode = WAL")
-        _migrate(db, path)
+        _migrate(db, path, on_upgrade)
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DiprefsError(f"library is busy ({path})") from exc
+        raise DiprefsError(f"cannot open {path}: {exc}") from exc
     except sqlite3.DatabaseError as exc:
         raise NotALibraryError(f"{path} cannot be opened as a diprefs library: {exc}") from exc
     return db
