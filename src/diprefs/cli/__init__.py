@@ -37,6 +37,10 @@ class DiprefsGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("diprefs: interrupted; nothing was written", err=True)
             ctx.exit(130)
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"diprefs: error: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(1)
         except sqlite3.OperationalError as exc:
             message = str(exc)
             if "locked" in message or "busy" in message:
@@ -70,6 +74,9 @@ COMMANDS = [
     "diprefs.cli.scholars:scholars",
     "diprefs.cli.citations:citations",
     "diprefs.cli.db:db",
+    "diprefs.cli.search:search",
+    "diprefs.cli.graph:graph",
+    "diprefs.cli.stats:stats",
 ]
 
 

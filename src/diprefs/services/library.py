@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from diprefs.errors import ConflictError, NotFoundError
+from diprefs.errors import ConflictError, DiprefsError, NotFoundError
 from diprefs.model import DATE_KINDS, WORK_TEXT_FIELDS
 from diprefs.services.seed import load_seed
 from diprefs.storage import links, scholars, works
@@ -38,6 +39,8 @@ def init(path: Path, *, empty: bool, force: bool) -> dict[str, Any]:
                 f" (use --force to replace it; the old one is kept as {path}.bak)"
             )
         open_library(path).conn.close()  # refuse to clobber a file that is not a library
+        if not os.access(path, os.W_OK):
+            raise DiprefsError(f"{path} is read-only; not replacing it")
         backup = path.with_name(path.name + ".bak")
         shutil.copy2(path, backup)
         for suffix in ("-wal", "-shm"):

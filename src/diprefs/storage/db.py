@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
@@ -22,8 +23,13 @@ BUSY_TIMEOUT_MS = 10_000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def _connect(path: Path) -> Database:
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+def _connect(path: Path, uri_options: str = "") -> Database:
+    """A connection with foreign keys on; ``uri_options`` opens read-only ("mode=ro")."""
+    if uri_options:
+        target = f"file:{quote(str(path.absolute()))}?{uri_options}"
+        conn = sqlite3.connect(target, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     db = Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -76,10 +82,10 @@ def backup_to(db: Database, target: Path) -> None:
 
 def create_library(path: Path, fill: Callable[[Database], None] | None = None) -> None:
     """Build a complete library at ``path`` (migrated, then ``fill``ed) in one step."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
         db = _connect(tmp)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         migrations.apply(db)
@@ -88,8 +94,13 @@ def create_library(path: Path, fill: Callable[[Database], None] | None = None) -
                 fill(db)
         db.conn.close()
         os.replace(tmp, path)
+    except OSError as exc:
+        raise DiprefsError(f"cannot create a library at {path}: {exc.strerror}") from exc
+    except sqlite3.OperationalError as exc:
+        raise DiprefsError(f"cannot create a library at {path}: {exc}") from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
 
 
 def open_library(path: Path, on_upgrade: Callable[[Path], None] | None = None) -> Database:
@@ -97,7 +108,12 @@ def open_library(path: Path, on_upgrade: Callable[[Path], None] | None = None) -
     _check_identity(path)
     try:
         db = _connect(path)
-        db.execute("PRAGMA journal_mode = WAL")
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError:
+            # A read-only file or folder: reads still work, writes fail with a clear error.
+            db.conn.close()
+            db = _read_only(path)
         _migrate(db, path, on_upgrade)
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
@@ -106,6 +122,16 @@ def open_library(path: Path, on_upgrade: Callable[[Path], None] | None = None) -
     except sqlite3.DatabaseError as exc:
         raise NotALibraryError(f"{path} cannot be opened as a diprefs library: {exc}") from exc
     return db
+
+
+def _read_only(path: Path) -> Database:
+    """Open for reading only; in a read-only folder WAL's -shm cannot exist, hence immutable."""
+    try:
+        db = _connect(path, "mode=ro")
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        return _connect(path, "mode=ro&immutable=1")
 
 
 @contextmanager
