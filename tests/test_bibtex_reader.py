@@ -120,7 +120,7 @@ def test_a_bad_block_is_a_problem_not_an_abort():
     assert len(result.problems) == 1
     problem = result.problems[0]
     assert (problem.file, problem.line, problem.key) == ("x.bib", 13, "bad")
-    assert str(problem).startswith("x.bib:13: bad: Duplicate field keys")
+    assert str(problem) == "x.bib:13: bad: duplicate field 'title'"
 
 
 @pytest.mark.parametrize(
@@ -146,3 +146,160 @@ def test_newspaper_subtype_and_supplied_title():
 def test_edtf_qualifiers_survive_latex_decoding():
     w = read_bibtex("@book{a, date = {2024~}, urldate = {2019-05-15~/2019-05-16}}").works[0]
     assert w.dates == {"issued": "2024~", "accessed": "2019-05-15~/2019-05-16"}
+
+
+def test_biblatex_crossref_renames_inherited_fields():
+    bib = """
+@inbook{ch, author = {Doe, Jane}, title = {Chapter}, crossref = {bk}, pages = {1--9}}
+@book{bk, author = {Roe, Richard}, title = {The Book}, date = {2020}, location = {Tashkent},
+  shorttitle = {Book}}
+"""
+    works = {w.key: w for w in read_bibtex(bib, dialect="biblatex").works}
+    child = works["ch"]
+    assert child.container_title == "The Book"  # title -> booktitle
+    assert child.publisher_place == "Tashkent"
+    assert child.dates == {"issued": "2020"}
+    assert [(c.role, c.printed) for c in child.contributors] == [
+        ("author", "Doe, Jane"),
+        ("container-author", "Roe, Richard"),  # author -> bookauthor as well
+    ]
+    inherited = [(f.name, f.inherited_from) for f in child.source.fields if f.inherited_from]
+    assert ("booktitle", "bk") in inherited and ("shorttitle", "bk") not in inherited
+    assert [f.name for f in child.source.fields if not f.inherited_from] == [
+        "author",
+        "title",
+        "crossref",
+        "pages",
+    ]
+
+
+def test_xdata_fields_are_inherited_under_their_own_names():
+    bib = """
+@xdata{pub, publisher = {Fan}, location = {Tashkent}}
+@book{b, title = {T}, xdata = {pub}, date = {2019}}
+"""
+    book = {w.key: w for w in read_bibtex(bib).works}["b"]
+    assert (book.publisher, book.publisher_place) == ("Fan", "Tashkent")
+
+
+def test_a_crossref_cycle_adds_nothing_and_does_not_hang():
+    bib = "@book{a, crossref = {b}, title = {A}}\n@book{b, crossref = {a}, note = {B}}\n"
+    works = {w.key: w for w in read_bibtex(bib).works}
+    assert works["a"].note == "B" and works["b"].title == "A"
+
+
+def test_an_entry_without_a_key_is_kept_with_an_empty_key():
+    result = read_bibtex("@article{title = {No key}, year = 2020}\n@article{, title = {Empty}}\n")
+    assert [(w.key, w.title) for w in result.works] == [("", "No key"), ("", "Empty")]
+    assert result.problems == []
+
+
+def test_an_extra_closing_brace_makes_the_entry_bad():
+    bib = "@book{a, title = {A}}, year = {2020}}\n@book{b, title = {B}}\n"
+    result = read_bibtex(bib, file="f.bib")
+    assert [w.key for w in result.works] == ["b"]
+    assert [str(p) for p in result.problems] == [
+        "f.bib:1: a: unbalanced braces: an extra '}' ends the entry before line 1"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("bib", "message"),
+    [
+        (
+            "@book{a, title = {A}\n@book{b, title = {B}}\n",
+            "f.bib:1: a: unbalanced braces: no closing }"
+            " before the next '@' at the start of a line",
+        ),
+        (
+            "@book{b, title = {B}}\n@book{a, title = {A",
+            "f.bib:2: a: truncated entry: the file ends before its closing brace",
+        ),
+        (
+            '@book{a, title = "A}\n@book{b, title = {B}}\n',
+            'f.bib:1: a: unbalanced quotes: no closing "'
+            " before the next '@' at the start of a line",
+        ),
+    ],
+)
+def test_broken_entries_are_one_clear_problem(bib, message):
+    result = read_bibtex(bib, file="f.bib")
+    assert [str(p) for p in result.problems] == [message]
+    assert [w.key for w in result.works] == ["b"]
+
+
+def test_a_huge_field_is_a_problem_not_a_work():
+    bib = "@book{big, abstract = {" + "x" * 1_000_001 + "}}\n@book{ok, title = {T}}\n"
+    result = read_bibtex(bib, file="f.bib")
+    assert [w.key for w in result.works] == ["ok"]
+    assert [str(p) for p in result.problems] == [
+        "f.bib:1: big: field 'abstract' is 1.0 million characters long"
+        " (the limit is 1,000,000): an unclosed brace?"
+    ]
+
+
+def test_an_undefined_macro_is_kept_and_reported():
+    result = read_bibtex("@article{a, journal = nosuchmacro, year = 2020}", file="f.bib")
+    assert result.works[0].container_title == "nosuchmacro"
+    assert [(str(p), p.kept) for p in result.problems] == [
+        ("f.bib:1: a: undefined @string macro: nosuchmacro", True)
+    ]
+
+
+def test_duplicate_keys_are_both_read():
+    result = read_bibtex("@book{a, title = {One}}\n@book{a, title = {Two}}\n")
+    assert [w.title for w in result.works] == ["One", "Two"]
+
+
+def test_line_breaks_in_values_are_single_spaces_but_nbsp_stays():
+    w = read_bibtex("@book{a, title = {Long\n      title~here}}").works[0]
+    assert w.title == "Long title\xa0here"
+    assert w.source.fields[0].value == "{Long\n      title~here}"
+
+
+def test_every_mapped_type_and_field_is_documented():
+    from pathlib import Path
+
+    from diprefs.formats import bibtex_map as m
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "bibtex.md").read_text(encoding="utf-8")
+    names = [*m.ENTRY_TYPES, *m.TEXT_FIELDS, *m.DATE_FIELDS, *m.NAME_FIELDS, *m.FIELD_ALIASES]
+    missing = [name for name in names if f"`{name}`" not in doc]
+    assert missing == []
+
+
+def test_biblatex_gost_fields_map_to_the_model():
+    bib = r"""@Thesis{vishnyakov:thesis,
+  author =       {Вишняков, Илья Владимирович},
+  title =        {Модели и методы оценки коммерческих банков},
+  media =        {text},
+  type =         {phdthesis},
+  science =      {экон. наук},
+  specialitycode ={08.00.13},
+  speciality =   {Математические и инструментальные методы экономики},
+  titleaddon =   {защищена 12.02.02~: утв. 24.06.02},
+  origtitle =    {Models},
+  location =     {М.},
+  date =         2002,
+  pagetotal =    215,
+  langid =       {russian},
+}"""
+    w = read_bibtex(bib).works[0]
+    assert (w.type, w.language, w.genre, w.degree) == ("thesis", "ru", "phdthesis", "экон. наук")
+    assert (w.speciality_code, w.number_of_pages, w.medium) == ("08.00.13", "215", "text")
+    assert w.speciality == "Математические и инструментальные методы экономики"
+    assert w.title_addon == "защищена 12.02.02\xa0: утв. 24.06.02"
+    assert (w.title_original, w.publisher_place, w.issued) == ("Models", "М.", "2002")
+    assert w.contributors[0].name == Name(
+        family="Вишняков", given="Илья", patronymic="Владимирович"
+    )
+
+
+def test_text_outside_braces_is_one_line_not_a_macro():
+    bib = "@article{a, title = {T}, url = {https://x.uz/1}\n% a comment line\n}"
+    result = read_bibtex(bib, file="f.bib")
+    assert [str(p) for p in result.problems] == [
+        "f.bib:1: a: text outside braces or quotes, kept as written:"
+        " '{https://x.uz/1} % a comment line'"
+    ]
+    assert result.works[0].source.fields[1].value == "{https://x.uz/1}\n% a comment line"

@@ -1,14 +1,20 @@
-"""BibTeX/BibLaTeX reader core: text -> ``Work`` records, losing nothing.
+"""BibTeX/BibLaTeX reader: text -> ``Work`` records, losing nothing.
 
-bibtexparser v2's splitter cuts the file into blocks and resolves ``@string`` macros and ``#``
-concatenation; this module maps each entry to the model (tables in ``bibtex_map``), decodes LaTeX to
-Unicode with pylatexenc, and keeps every field's original name and raw value in ``Work.source`` so
-an export in the same dialect writes back exactly what came in. A block the splitter rejects becomes
-a ``Problem``, never an aborted read.
+bibtexparser v2's splitter cuts the file into blocks; ``bibvalue`` resolves ``@string`` macros and
+``#``; ``crossref`` adds what an entry inherits from its crossref/xdata parents; this module maps
+each entry to the model (tables in ``bibtex_map``), decodes LaTeX to Unicode with pylatexenc, and
+keeps every field's original name and raw value in ``Work.source`` so an export in the same dialect
+writes back exactly what came in. A block the splitter rejects, a duplicate field, a 10 MB field or
+text stranded after an entry's closing brace becomes a ``Problem``, never an aborted read.
+
+The hot path avoids bibtexparser's middlewares (its name middlewares alone cost twice the split):
+only the fields the model needs are decoded, and names, LaTeX and dates are cached.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -28,21 +34,89 @@ from diprefs.formats.bibtex_map import (
     TEXT_FIELDS,
 )
 from diprefs.formats.bibvalue import evaluate
+from diprefs.formats.crossref import Resolver
 from diprefs.formats.records import Block, Problem, ReadResult
 from diprefs.model import Contributor, Name, Source, SourceField, Work
 from diprefs.names.parse import parse_name, split_names
 
 _TRUE = {"true", "yes", "1"}
+#: A longer field is an unclosed brace that swallowed the rest of the file, not data.
+MAX_FIELD_CHARS = 1_000_000
+#: Fields decoded for the model besides TEXT_FIELDS (the rest stay raw only).
+_MODEL_EXTRAS = frozenset(
+    ("number", "organization", "langid", "language", "titlesupplied", "entrysubtype", "tags")
+)
+#: When two fields map to one model field, the one listed first in TEXT_FIELDS wins.
+_TEXT_RANK = {name: rank for rank, name in enumerate(TEXT_FIELDS)}
+#: ``@article{title = {X}}``: an entry whose first token is a field, i.e. it has no key.
+_KEYLESS = re.compile(
+    r"^([ \t]*@[ \t]*(?!(?:comment|string|preamble)\b)[A-Za-z][\w-]*[ \t]*[{(])"
+    r"(?=\s*[^\s,={}()\"#%]+\s*=)",
+    re.MULTILINE | re.IGNORECASE,
+)
+#: Text right after an entry that continues it: an extra ``}`` closed the entry early.
+_STRAY = re.compile(r"\s*(?:[,}]|[\w+.:-]+\s*=)")
+#: What a @string macro name can be (BibTeX: no white space, no delimiters).
+_MACRO_NAME = re.compile(r"[^\s{}\"#%,=()]+")
+#: White space BibTeX collapses (a non-breaking space, LaTeX's ~, stays).
+_SPACES = re.compile(r"[ \t\r\n]+")
+_FAILED_KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()=]*)")
+
+
+@lru_cache(maxsize=1)
+def _quiet_splitter() -> None:
+    """The splitter logs every bad block to stderr; we report them as problems instead."""
+    log = logging.getLogger("bibtexparser")
+    log.addHandler(logging.NullHandler())
+    log.propagate = False
+
+
+@lru_cache(maxsize=1)
+def _latex_decoder():
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    return LatexNodes2Text(strict_latex_spaces=True)
 
 
 @lru_cache(maxsize=131072)
 def latex_to_text(value: str) -> str:
-    """LaTeX to Unicode; braces that only protect case are dropped. Plain text is returned as is."""
+    """LaTeX to Unicode; braces that only protect case are dropped; a run of white space (a line
+    break included) is one space, as BibTeX reads it."""
     if "\\" in value or "$" in value or "~" in value:
-        from pylatexenc.latex2text import LatexNodes2Text
+        value = _latex_decoder().latex_to_text(value)
+    else:
+        value = value.replace("{", "").replace("}", "")
+    return _SPACES.sub(" ", value).strip(" ")
 
-        return LatexNodes2Text(strict_latex_spaces=True).latex_to_text(value).strip()
-    return value.replace("{", "").replace("}", "").strip()
+
+@lru_cache(maxsize=65536)
+def _issued(date: str, year: str, month: str, day: str) -> str:
+    return parse_bibtex_date(date=date, year=year, month=month, day=day).to_edtf()
+
+
+@lru_cache(maxsize=16384)
+def _other_date(value: str) -> str:
+    return parse_bibtex_date(date=value).to_edtf()
+
+
+@lru_cache(maxsize=131072)
+def decoded_name(printed: str) -> Name:
+    """A printed name as parts, LaTeX decoded (cached: the same names recur across a file)."""
+    name = parse_name(printed)
+    if any("\\" in p for p in (name.family, name.given, name.literal, name.particle)):
+        name = replace(
+            name,
+            family=latex_to_text(name.family),
+            given=latex_to_text(name.given),
+            particle=latex_to_text(name.particle),
+            literal=latex_to_text(name.literal),
+        )
+    return name
+
+
+@lru_cache(maxsize=65536)
+def _names(raw: str) -> tuple[str, ...]:
+    return tuple(split_names(raw))
 
 
 def _language(value: str) -> str:
@@ -51,12 +125,12 @@ def _language(value: str) -> str:
     return LANGUAGES.get(value.lower(), value)
 
 
-def _dialect(entries: list[bp.Entry]) -> str:
-    for entry in entries:
-        if entry.entry_type.lower() in BIBLATEX_TYPES:
-            return "biblatex"
-        if any(f.key.lower() in BIBLATEX_FIELDS for f in entry.fields):
-            return "biblatex"
+def _dialect(entries: list[bp.Entry], field_names: set[str]) -> str:
+    """BibLaTeX when any entry has a type or a field only BibLaTeX has."""
+    if field_names & BIBLATEX_FIELDS or any(
+        e.entry_type.lower() in BIBLATEX_TYPES for e in entries
+    ):
+        return "biblatex"
     return "bibtex"
 
 
@@ -73,101 +147,233 @@ def _contributors(fields: dict[str, str], raw_lists: dict[str, str]) -> tuple[Co
         if name not in raw_lists:
             continue
         if name.startswith("editor") and len(name) == 7:  # editora, editorb, editorc
-            kind = fields.get(name + "type", "editor").strip().lower()
+            kind = latex_to_text(fields.get(name + "type", "editor")).strip().lower()
             role = EDITOR_TYPES.get(kind, kind or "editor")
-        for printed in split_names(raw_lists[name]):
-            out.append(Contributor(name=_decoded_name(printed), role=role, printed=printed))
+        for printed in _names(raw_lists[name]):
+            out.append(Contributor(name=decoded_name(printed), role=role, printed=printed))
     return tuple(out)
 
 
-def _decoded_name(printed: str) -> Name:
-    name = parse_name(printed)
-    if any("\\" in p for p in (name.family, name.given, name.literal, name.particle)):
-        name = replace(
-            name,
-            family=latex_to_text(name.family),
-            given=latex_to_text(name.given),
-            particle=latex_to_text(name.particle),
-            literal=latex_to_text(name.literal),
-        )
-    return name
+def map_fields(
+    entry_type: str, key: str, resolved: dict[str, str], source: Source | None = None
+) -> Work:
+    """A ``Work`` from an entry's evaluated fields (lower-case names, LaTeX still in).
 
-
-def entry_to_work(entry: bp.Entry, strings: dict[str, str], dialect: str, file: str = "") -> Work:
-    """Map one split entry (raw values as written) to a ``Work``; the raw values are kept."""
-    resolved: dict[str, str] = {}
-    for f in entry.fields:
-        resolved.setdefault(f.key.lower(), evaluate(str(f.value), strings)[0])
-    fields = {k: latex_to_text(v) for k, v in resolved.items()}
-    entry_type = entry.entry_type.lower()
+    One pass over the fields: the hot path of a large import.
+    """
+    fields: dict[str, str] = {}
     text: dict[str, str] = {}
-    for name, target in TEXT_FIELDS.items():
-        value = fields.get(name)
-        if value and target not in text:
-            text[target] = value
+    ranks: dict[str, int] = {}
+    names: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    for name, value in resolved.items():
+        target = TEXT_FIELDS.get(name)
+        if target is not None:
+            decoded = fields[name] = latex_to_text(value)
+            rank = _TEXT_RANK[name]
+            if decoded and rank < ranks.get(target, 1000):
+                text[target] = decoded
+                ranks[target] = rank
+        elif name in NAME_FIELDS:
+            names[name] = value
+        elif name in _MODEL_EXTRAS:
+            fields[name] = latex_to_text(value)
+        elif name.endswith("type") and name[:-4] in NAME_FIELDS:
+            roles[name] = value
     if "page" in text:
         text["page"] = text["page"].replace("--", "–")
-    if entry_type == "article" and fields.get("number") and "issue" not in text:
-        text["issue"] = fields["number"]
-    elif fields.get("number"):
-        text["number"] = fields["number"]
+    number = fields.get("number")
+    if number:
+        if entry_type == "article" and "issue" not in text:
+            text["issue"] = number
+        else:
+            text["number"] = number
     if "publisher" not in text and fields.get("organization"):
         text["publisher"] = fields["organization"]
-    language = _language(fields.get("langid") or fields.get("language") or "")
-    dates: dict[str, str] = {}
-    # Dates are read from the raw values: LaTeX decoding would turn EDTF's "~" into a space.
-    issued = parse_bibtex_date(
-        date=resolved.get("date", ""),
-        year=resolved.get("year", ""),
-        month=resolved.get("month", ""),
-        day=resolved.get("day", ""),
-    )
-    if issued.to_edtf():
-        dates["issued"] = issued.to_edtf()
-    for name, kind in DATE_FIELDS.items():
-        if resolved.get(name):
-            dates[kind] = parse_bibtex_date(date=resolved[name]).to_edtf()
-    tags = tuple(t.strip() for t in fields.get("tags", "").split(",") if t.strip())
-    source = Source(
-        dialect=dialect,
-        entry_type=entry.entry_type,
-        key=entry.key,
-        fields=tuple(SourceField(f.key, str(f.value)) for f in entry.fields),
-        file=file,
-        line=entry.start_line + 1,
-    )
+    tags = fields.get("tags")
     return Work(
-        key=entry.key,
+        key=key,
         type=_work_type(entry_type, fields),
-        language=language,
+        language=_language(fields.get("langid") or fields.get("language") or ""),
         title_supplied=fields.get("titlesupplied", "").strip().lower() in _TRUE,
-        dates={k: v for k, v in dates.items() if v},
-        contributors=_contributors(fields, {k: v for k, v in resolved.items() if k in NAME_FIELDS}),
-        tags=tags,
+        dates=_dates(resolved),
+        contributors=_contributors(roles, names) if names else (),
+        tags=tuple(t.strip() for t in tags.split(",") if t.strip()) if tags else (),
         source=source,
         **text,
     )
 
 
+def _dates(resolved: dict[str, str]) -> dict[str, str]:
+    """Dates are read from the raw values: LaTeX decoding would turn EDTF's "~" into a space."""
+    dates: dict[str, str] = {}
+    if "date" in resolved or "year" in resolved:
+        issued = _issued(
+            resolved.get("date", ""),
+            resolved.get("year", ""),
+            resolved.get("month", ""),
+            resolved.get("day", ""),
+        )
+        if issued:
+            dates["issued"] = issued
+    for name, kind in DATE_FIELDS.items():
+        if resolved.get(name):
+            value = _other_date(resolved[name])
+            if value:
+                dates[kind] = value
+    return dates
+
+
+def _undefined_message(pieces: list[str]) -> str:
+    """One line for the parts of values that are neither braced, quoted, numbers nor macros."""
+    macros = [p for p in dict.fromkeys(pieces) if _MACRO_NAME.fullmatch(p)]
+    other = [" ".join(p.split()) for p in dict.fromkeys(pieces) if not _MACRO_NAME.fullmatch(p)]
+    parts = [f"undefined @string macro: {', '.join(macros)}"] if macros else []
+    if other:
+        text = other[0] if len(other[0]) <= 60 else other[0][:57] + "..."
+        parts.append(f"text outside braces or quotes, kept as written: {text!r}")
+    return "; ".join(parts)
+
+
+def _failure_message(block: bp.ParsingFailedBlock) -> str:
+    """bibtexparser's reason, said the way a user fixes it."""
+    if isinstance(block, bp.DuplicateFieldKeyBlock):
+        names = ", ".join(repr(k) for k in sorted(block.duplicate_keys))
+        return f"duplicate field {names}"
+    reason = str(getattr(block.error, "abort_reason", block.error) or "")
+    if "end of file" in reason:
+        return "truncated entry: the file ends before its closing brace"
+    if "Unexpected block start" in reason:
+        what, want = ("quotes", '"') if 'closing `"`' in reason else ("braces", "}")
+        return f"unbalanced {what}: no closing {want} before the next '@' at the start of a line"
+    if "Expected comma after entry key" in reason:
+        return "no comma after the entry key"
+    if "Expected a `=`" in reason:
+        return "a field without '=' (or text where a field should be)"
+    return reason.split(". ")[0].strip() or "unreadable block"
+
+
+class _Reader:
+    """One file's blocks, read in order; entries are mapped once all blocks are known."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.result = ReadResult()
+        self.entries: list[bp.Entry] = []
+        self.strings: dict[str, str] = {}
+        self._field_names: set[str] | None = None
+
+    def field_names(self) -> set[str]:
+        """Every field name used in the file, lower-case (computed once)."""
+        if self._field_names is None:
+            self._field_names = {f.key.lower() for e in self.entries for f in e.fields}
+        return self._field_names
+
+    def problem(self, line: int, key: str, message: str, kept: bool = False) -> None:
+        self.result.problems.append(Problem(self.file, line, key, message, kept))
+
+    def take(self, blocks: list[bp.Block]) -> None:
+        previous: bp.Entry | None = None
+        for block in blocks:
+            entry = (
+                block.ignore_error_block if isinstance(block, bp.DuplicateBlockKeyBlock) else block
+            )
+            if isinstance(entry, bp.Entry):
+                self.entries.append(entry)
+                previous = entry
+                continue
+            line = block.start_line + 1
+            if isinstance(block, bp.ImplicitComment):
+                if previous is not None and _STRAY.match(block.comment):
+                    self.entries.remove(previous)
+                    self.problem(
+                        previous.start_line + 1,
+                        previous.key,
+                        f"unbalanced braces: an extra '}}' ends the entry before line {line}",
+                    )
+            elif isinstance(block, bp.String):
+                self.strings[block.key.lower()] = evaluate(str(block.value), self.strings)[0]
+                self.result.blocks.append(Block("string", block.raw, block.key, line))
+            elif isinstance(block, bp.Preamble):
+                self.result.blocks.append(Block("preamble", block.raw, line=line))
+            elif isinstance(block, bp.ExplicitComment):
+                self.result.blocks.append(Block("comment", block.raw, line=line))
+            elif isinstance(block, bp.ParsingFailedBlock):
+                inner = block.ignore_error_block
+                key = getattr(inner, "key", None)
+                if key is None:
+                    found = _FAILED_KEY.match(block.raw or "")
+                    key = found.group(1) if found else ""
+                self.problem(line, key, _failure_message(block))
+            previous = None
+
+    def works(self, dialect: str) -> None:
+        resolver = Resolver(self._parents(), dialect)
+        for entry in self.entries:
+            work = self.work(entry, dialect, resolver)
+            if work is not None:
+                self.result.works.append(work)
+
+    def _parents(self) -> dict[str, tuple[str, str, list[tuple[str, str]]]]:
+        """Every entry by lower-case key, when some entry has a crossref or xdata parent."""
+        if not {"crossref", "xdata"} & self.field_names():
+            return {}
+        table: dict[str, tuple[str, str, list[tuple[str, str]]]] = {}
+        for e in self.entries:
+            pairs = [(f.key, f.value) for f in e.fields]
+            table.setdefault(e.key.lower(), (e.entry_type.lower(), e.key, pairs))
+        return table
+
+    def work(self, entry: bp.Entry, dialect: str, resolver: Resolver) -> Work | None:
+        """The entry as a work, or None (and a problem) when it cannot be one."""
+        line = entry.start_line + 1
+        own: list[SourceField] = []
+        resolved: dict[str, str] = {}
+        undefined: list[str] = []
+        strings = self.strings
+        for f in entry.fields:
+            raw, key = f.value, f.key
+            if len(raw) > MAX_FIELD_CHARS:
+                size = len(raw) / 1_000_000
+                self.problem(
+                    line,
+                    entry.key,
+                    f"field {f.key!r} is {size:.1f} million characters long"
+                    f" (the limit is {MAX_FIELD_CHARS:,}): an unclosed brace?",
+                )
+                return None
+            own.append(SourceField(key, raw))
+            name = key.lower()
+            if name in resolved:
+                continue
+            if raw[:1] == "{" and raw[-1:] == "}" and "#" not in raw:  # the common case, inline
+                resolved[name] = raw[1:-1]
+            else:
+                resolved[name], missing = evaluate(raw, strings)
+                undefined += missing
+        if not own and not entry.key:
+            self.problem(line, "", "an empty entry: no key and no fields")
+            return None
+        entry_type = entry.entry_type.lower()
+        fields: tuple[SourceField, ...] = tuple(own)
+        if resolver.entries and ("crossref" in resolved or "xdata" in resolved):
+            pairs = [(f.name, f.value) for f in own]
+            for name, raw, origin in resolver.inherited(entry.key, entry_type, pairs):
+                fields += (SourceField(name, raw, origin),)
+                resolved.setdefault(name.lower(), evaluate(raw, strings)[0])
+        if undefined:
+            self.problem(line, entry.key, _undefined_message(undefined), kept=True)
+        source = Source(dialect, entry.entry_type, entry.key, fields, self.file, line)
+        return map_fields(entry_type, entry.key, resolved, source)
+
+
 def read_bibtex(text: str, *, file: str = "", dialect: str = "auto") -> ReadResult:
     """Read BibTeX or BibLaTeX text. Bad blocks become problems; good ones become works."""
-    library = Splitter(text).split()
-    strings: dict[str, str] = {}
-    for string in library.strings:
-        strings[string.key.lower()] = evaluate(str(string.value), strings)[0]
-    chosen = _dialect(library.entries) if dialect == "auto" else dialect
-    result = ReadResult(dialect=chosen)
-    for block in library.blocks:
-        if isinstance(block, bp.Entry):
-            result.works.append(entry_to_work(block, strings, chosen, file))
-        elif isinstance(block, bp.String):
-            result.blocks.append(Block("string", block.raw, key=block.key))
-        elif isinstance(block, bp.Preamble):
-            result.blocks.append(Block("preamble", block.raw))
-        elif isinstance(block, bp.ExplicitComment):
-            result.blocks.append(Block("comment", block.raw))
-        elif isinstance(block, bp.ParsingFailedBlock):
-            key = getattr(block.ignore_error_block, "key", "") if block.ignore_error_block else ""
-            message = str(block.error).split(". Note:")[0]
-            result.problems.append(Problem(file, block.start_line + 1, key or "", message))
-    return result
+    _quiet_splitter()
+    reader = _Reader(file)
+    reader.take(Splitter(_KEYLESS.sub(r"\1,", text)).split().blocks)
+    chosen = _dialect(reader.entries, reader.field_names()) if dialect == "auto" else dialect
+    reader.result.dialect = chosen
+    reader.works(chosen)
+    reader.result.problems.sort(key=lambda p: p.line or 0)
+    return reader.result

@@ -146,6 +146,7 @@ TEXT_FIELDS: dict[str, str] = {
     "institution": "institution",
     "school": "institution",
     "degree": "degree",
+    "science": "degree",  # biblatex-gost: the branch of a dissertation ("ист. наук")
     "specialitycode": "speciality_code",
     "speciality": "speciality",
     "legalkind": "legal_kind",
@@ -215,3 +216,170 @@ LANGUAGES: dict[str, str] = {
     "chinese": "zh",
     "japanese": "ja",
 }
+
+#: biblatex manual, appendix B (default crossref setup): parent types -> child types -> renamed
+#: fields. A field not renamed is inherited under its own name; ``None`` means not inherited.
+_MAIN_TITLES = {
+    "title": "maintitle",
+    "subtitle": "mainsubtitle",
+    "titleaddon": "maintitleaddon",
+}
+_BOOK_TITLES = {
+    "title": "booktitle",
+    "subtitle": "booksubtitle",
+    "titleaddon": "booktitleaddon",
+}
+_NO_SHORT_TITLES = dict.fromkeys(("shorttitle", "sorttitle", "indextitle", "indexsorttitle"))
+INHERITANCE: dict[tuple[str, str], dict[str, str | None]] = {
+    **{
+        (parent, child): {**_MAIN_TITLES, **_NO_SHORT_TITLES}
+        for parent, children in (
+            ("mvbook", ("book", "inbook", "bookinbook", "suppbook")),
+            ("mvcollection", ("collection", "reference", "incollection", "inreference")),
+            ("mvreference", ("collection", "reference", "incollection", "inreference")),
+            ("mvproceedings", ("proceedings", "inproceedings")),
+        )
+        for child in children
+    },
+    **{
+        (parent, child): {**_BOOK_TITLES, **_NO_SHORT_TITLES}
+        for parent, children in (
+            ("book", ("inbook", "bookinbook", "suppbook")),
+            ("collection", ("incollection", "inreference", "suppcollection")),
+            ("reference", ("incollection", "inreference", "suppcollection")),
+            ("proceedings", ("inproceedings",)),
+        )
+        for child in children
+    },
+    **{
+        ("periodical", child): {
+            "title": "journaltitle",
+            "subtitle": "journalsubtitle",
+            **_NO_SHORT_TITLES,
+        }
+        for child in ("article", "suppperiodical")
+    },
+}
+#: A book's author is also the ``bookauthor`` of its parts (biblatex.def).
+ALSO_INHERITED: dict[tuple[str, str], dict[str, str]] = {
+    ("book", child): {"author": "bookauthor"} for child in ("inbook", "bookinbook", "suppbook")
+}
+#: Fields biblatex never inherits (``\DeclareDataInheritance{*}{*}``); BibTeX inherits the rest.
+NOT_INHERITED = frozenset(
+    {
+        "ids",
+        "crossref",
+        "xref",
+        "xdata",
+        "entryset",
+        "entrysubtype",
+        "execute",
+        "label",
+        "options",
+        "presort",
+        "related",
+        "relatedoptions",
+        "relatedstring",
+        "relatedtype",
+        "shorthand",
+        "shorthandintro",
+        "sortkey",
+    }
+)
+
+#: biblatex manual 2.2.5, "Field Aliases": BibTeX field -> BibLaTeX field, applied when a work read
+#: as BibTeX is exported as BibLaTeX (and the other way round, reversed).
+FIELD_ALIASES: dict[str, str] = {
+    "address": "location",
+    "annote": "annotation",
+    "archiveprefix": "eprinttype",
+    "journal": "journaltitle",
+    "key": "sortkey",
+    "primaryclass": "eprintclass",
+    "school": "institution",
+}
+#: biblatex manual 2.1.2, "Type Aliases": BibTeX type -> (BibLaTeX type, its ``type`` field).
+TYPE_ALIASES: dict[str, tuple[str, str]] = {
+    "conference": ("inproceedings", ""),
+    "electronic": ("online", ""),
+    "www": ("online", ""),
+    "mastersthesis": ("thesis", "mathesis"),
+    "phdthesis": ("thesis", "phdthesis"),
+    "techreport": ("report", "techreport"),
+}
+#: BibLaTeX-only types -> the BibTeX type that standard styles know (the rest keep their name).
+BIBTEX_TYPES: dict[str, str] = {
+    "mvbook": "book",
+    "collection": "book",
+    "mvcollection": "book",
+    "reference": "book",
+    "mvreference": "book",
+    "mvproceedings": "proceedings",
+    "bookinbook": "inbook",
+    "suppbook": "inbook",
+    "suppcollection": "incollection",
+    "inreference": "incollection",
+    "suppperiodical": "article",
+    "online": "misc",
+    "dataset": "misc",
+    "software": "misc",
+    "report": "techreport",
+}
+
+#: CSL type -> BibLaTeX entry type, for works written from the model (no source of their own).
+CSL_TO_BIBLATEX: dict[str, str] = {
+    "article": "article",
+    "article-journal": "article",
+    "article-magazine": "article",
+    "article-newspaper": "article",
+    "book": "book",
+    "chapter": "incollection",
+    "paper-conference": "inproceedings",
+    "entry": "inreference",
+    "entry-dictionary": "inreference",
+    "entry-encyclopedia": "inreference",
+    "webpage": "online",
+    "post": "online",
+    "post-weblog": "online",
+    "thesis": "thesis",
+    "report": "report",
+    "patent": "patent",
+    "periodical": "periodical",
+    "dataset": "dataset",
+    "software": "software",
+    "manuscript": "unpublished",
+    "legislation": "legislation",
+    "regulation": "legislation",
+    "legal_case": "jurisdiction",
+    "standard": "standard",
+    "graphic": "artwork",
+    "song": "audio",
+    "motion_picture": "video",
+    "performance": "performance",
+    "personal_communication": "letter",
+    "review": "review",
+    "review-book": "review",
+    "pamphlet": "booklet",
+}
+#: The ``entrysubtype`` that tells a newspaper or magazine article from a journal article.
+CSL_SUBTYPES = {v: k for k, v in ARTICLE_SUBTYPES.items()}
+
+#: Model text field -> BibLaTeX field name (the first spelling of TEXT_FIELDS, in reverse).
+MODEL_FIELDS: dict[str, str] = {
+    target: name
+    for name, target in reversed(TEXT_FIELDS.items())
+    if name not in ("journal", "booktitle", "address", "school")
+}
+#: Fields whose value is verbatim (URLs, paths): never LaTeX-escaped.
+VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "pdf", "urlraw", "verba", "verbb"})
+#: Roles written to the name fields BibLaTeX has for them; others go to editora/b/c + type.
+ROLE_FIELDS: dict[str, str] = {
+    "author": "author",
+    "editor": "editor",
+    "translator": "translator",
+    "container-author": "bookauthor",
+    "commentator": "commentator",
+    "holder": "holder",
+}
+#: BCP 47 tag -> babel name, for ``langid`` written from the model.
+BABEL_NAMES = {tag: name for name, tag in reversed(LANGUAGES.items())}

@@ -47,27 +47,30 @@ def _pieces(raw: str) -> list[str]:
     return [p.strip() for p in pieces]
 
 
+def _piece(piece: str, strings: dict[str, str], undefined: list[str]) -> str:
+    if len(piece) >= 2 and (
+        (piece[0] == "{" and piece[-1] == "}") or (piece[0] == '"' and piece[-1] == '"')
+    ):
+        return piece[1:-1]
+    if _NUMBER.fullmatch(piece):
+        return piece
+    lower = piece.lower()
+    if lower in strings:
+        return strings[lower]
+    if lower in MONTH_MACROS:
+        return MONTH_MACROS[lower]
+    if piece:
+        undefined.append(piece)
+    return piece
+
+
 def evaluate(raw: str, strings: dict[str, str]) -> tuple[str, list[str]]:
     """The value of a raw field, and the macro names it used that no @string defines.
 
     ``strings`` maps lower-case macro names to their evaluated values. An undefined macro is
     kept as its name, so nothing the user wrote disappears.
     """
-    out: list[str] = []
     undefined: list[str] = []
-    for piece in _pieces(raw):
-        if (len(piece) >= 2 and piece[0] == "{" and piece[-1] == "}") or (
-            len(piece) >= 2 and piece[0] == '"' and piece[-1] == '"'
-        ):
-            out.append(piece[1:-1])
-        elif _NUMBER.fullmatch(piece):
-            out.append(piece)
-        elif piece.lower() in strings:
-            out.append(strings[piece.lower()])
-        elif piece.lower() in MONTH_MACROS:
-            out.append(MONTH_MACROS[piece.lower()])
-        else:
-            out.append(piece)
-            if piece:
-                undefined.append(piece)
-    return "".join(out), undefined
+    if "#" not in raw:  # the common case: one piece, no scan needed
+        return _piece(raw.strip(), strings, undefined), undefined
+    return "".join(_piece(p, strings, undefined) for p in _pieces(raw)), undefined

@@ -15,6 +15,8 @@ class Problem:
     line: int | None
     key: str
     message: str
+    #: True when the entry was imported all the same (a generated key, an undefined macro)
+    kept: bool = False
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
@@ -28,6 +30,8 @@ class Block:
     kind: str  # string | preamble | comment
     value: str
     key: str = ""
+    #: 1-based line where the block starts in its file (None when not known)
+    line: int | None = None
 
 
 @dataclass

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from diprefs.model import Name, Scholar
 from diprefs.names.keys import fold, match_key
+from diprefs.names.matching import NameIndex, family_key, name_fold
 from diprefs.names.parse import OTHERS
 from diprefs.names.script import detect_script
 
@@ -19,22 +20,33 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def name_fold(name: Name) -> str:
-    """The lookup form of a whole name: 'bjola corneliu' for 'Bjola, Corneliu'."""
-    return fold(name.sort_form().replace(",", " "))
+def _script(text: str) -> str:
+    """``detect_script``, with a fast path for ASCII (letters there are Latin)."""
+    if text.isascii():
+        return "Latn" if any(c.isalpha() for c in text) else ""
+    return detect_script(text)
 
 
 def name_row(name: Name) -> dict[str, Any]:
     return {
         **{part: getattr(name, part) or None for part in _NAME_PARTS},
-        "script": detect_script(name.sort_form()) or None,
+        "script": _script(name.sort_form()) or None,
         "fold": name_fold(name),
-        "match_key": match_key(name.literal or name.family),
+        "match_key": family_key(name),
     }
 
 
 def name_from_row(row: dict[str, Any]) -> Name:
     return Name(**{part: row[part] or "" for part in _NAME_PARTS})
+
+
+def load_name_index(db: Database) -> NameIndex:
+    """Every stored name, for an import to match printed names against without queries."""
+    index = NameIndex()
+    columns = ", ".join(_NAME_PARTS)
+    for row in db.execute(f"SELECT id, scholar_id, {columns} FROM names ORDER BY id"):
+        index.add(row[0], row[1], Name(*(part or "" for part in row[2:])))
+    return index
 
 
 def add_name(db: Database, name: Name, scholar_id: int | None, canonical: bool = False) -> int:

@@ -7,11 +7,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from diprefs.dates import parse_date
 from diprefs.formats.records import Block
 from diprefs.model import WORK_TEXT_FIELDS, Contributor, Source, SourceField, Work
 from diprefs.names.keys import fold
-from diprefs.storage.scholars import name_for, name_from_row
+from diprefs.storage.scholars import name_from_row
 
 #: Authors first, then the other roles alphabetically, each in its printed order.
 _CONTRIBUTOR_ORDER = "c.role <> 'author', c.role, c.position"
@@ -31,68 +30,15 @@ def all_keys(db: Database) -> list[str]:
 
 
 def add_work(db: Database, work: Work, source_id: int | None = None, position: int = 0) -> int:
-    """Insert a work with everything hanging off it; returns its id."""
-    now = _now()
-    src = work.source
-    row: dict[str, Any] = {f: getattr(work, f) or None for f in WORK_TEXT_FIELDS}
-    row.update(
-        key=work.key,
-        type=work.type or "document",
-        title_supplied=int(work.title_supplied),
-        source_id=source_id,
-        source_position=position if src else None,
-        source_line=src.line if src else None,
-        source_dialect=src.dialect if src else None,
-        source_type=src.entry_type if src else None,
-        source_key=src.key if src else None,
-        created_at=now,
-        updated_at=now,
-    )
-    wid = db["works"].insert(row).last_pk
-    for kind, text in work.dates.items():
-        value = parse_date(text)
-        db["dates"].insert(
-            {
-                "work_id": wid,
-                "kind": kind,
-                "edtf": value.to_edtf() or text,
-                "year": value.year,
-                "month": value.month,
-                "day": value.day,
-                "end_year": value.end_year,
-                "end_month": value.end_month,
-                "end_day": value.end_day,
-                "approximate": int(value.approximate),
-                "uncertain": int(value.uncertain),
-                "status": value.status or None,
-                "literal": value.literal or None,
-            }
-        )
-    db["tags"].insert_all({"work_id": wid, "tag": t} for t in dict.fromkeys(work.tags))
-    positions: dict[str, int] = {}
-    for c in work.contributors:
-        positions[c.role] = positions.get(c.role, 0) + 1
-        db["contributors"].insert(
-            {
-                "work_id": wid,
-                "role": c.role,
-                "position": positions[c.role],
-                "name_id": name_for(db, c.name),
-                "printed": c.printed or c.name.sort_form(),
-            }
-        )
-    if src:
-        db["source_fields"].insert_all(
-            {
-                "work_id": wid,
-                "position": i,
-                "name": f.name,
-                "value": f.value,
-                "inherited_from": f.inherited_from,
-            }
-            for i, f in enumerate(src.fields)
-        )
-    index_work(db, wid)
+    """Insert one work with everything hanging off it; returns its id.
+
+    The same path as a bulk import (``storage.bulk``), so names join scholars by one rule.
+    """
+    from diprefs.storage.bulk import WorkWriter
+
+    writer = WorkWriter(db)
+    wid = writer.add(work, source_id, position)
+    writer.flush()
     return wid
 
 
@@ -236,14 +182,62 @@ def add_source(db: Database, path: str, dialect: str, encoding: str | None) -> i
 
 
 def add_blocks(db: Database, source_id: int, blocks: list[Block]) -> None:
-    """Keep a file's @string, @preamble and @comment blocks, in order, for export."""
+    """Keep a file's @string, @preamble and @comment blocks, in order, for export.
+
+    ``position`` is the block's line in its file when known, so blocks and works of one file
+    share one order.
+    """
     db["source_blocks"].insert_all(
         {
             "source_id": source_id,
-            "position": i,
+            "position": i if b.line is None else b.line,
             "kind": b.kind,
             "key": b.key or None,
             "value": b.value,
         }
         for i, b in enumerate(blocks)
     )
+
+
+def all_keys_like(db: Database, keys: list[str]) -> list[str]:
+    """Stored keys equal to any of ``keys`` ignoring case (BibTeX crossref keys are caseless)."""
+    wanted = sorted({k.lower() for k in keys})
+    marks = ", ".join("?" * len(wanted))
+    return [
+        r[0] for r in db.execute(f"SELECT key FROM works WHERE lower(key) IN ({marks})", wanted)
+    ]
+
+
+def blocks_of(db: Database, keys: list[str]) -> list[Block]:
+    """The @string, @preamble and @comment blocks of the files these works came from.
+
+    In file order, files in order of first use. A block that another file already gave (the same
+    macro name, or the same text) is written once: BibTeX refuses a macro defined twice.
+    """
+    import json
+
+    rows = db.execute(
+        "SELECT b.kind, b.key, b.value, b.position FROM source_blocks b"
+        " JOIN (SELECT source_id, min(id) AS first FROM works"
+        " WHERE key IN (SELECT value FROM json_each(?)) AND source_id IS NOT NULL"
+        " GROUP BY source_id) s ON s.source_id = b.source_id"
+        " ORDER BY s.first, b.position",
+        [json.dumps(keys)],
+    )
+    seen: set[tuple[str, str]] = set()
+    out: list[Block] = []
+    for kind, key, value, position in rows:
+        ident = (kind, (key or "").lower()) if kind == "string" else (kind, value)
+        if ident not in seen:
+            seen.add(ident)
+            out.append(Block(kind, value, key or "", position))
+    return out
+
+
+def has_parents(db: Database) -> bool:
+    """Whether any stored entry names a crossref or xdata parent (an export then looks)."""
+    row = db.execute(
+        "SELECT 1 FROM source_fields WHERE inherited_from IS NULL"
+        " AND lower(name) IN ('crossref', 'xdata') LIMIT 1"
+    ).fetchone()
+    return row is not None

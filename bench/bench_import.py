@@ -1,0 +1,125 @@
+"""Benchmark of ``diprefs import`` and ``export`` on the 16,833-entry corpus (issue 3, "Speed").
+
+Run from the repository root:
+
+    PYTHONPATH=src python bench/bench_import.py [--runs N] [--corpus PATH]
+
+In one run, alternating, N times each (the fastest of the N is kept: other work on the machine
+only ever adds time):
+
+- floor: bibtexparser v2's bare ``parse_file`` of the corpus;
+- import: the whole ``services.transfer.import_files`` call into a new empty library (read,
+  decode, parse, map, match names, check duplicates, write, commit);
+- export: ``services.transfer.export_works`` of that library to BibLaTeX, written to a file.
+
+Each step runs in its own process, which reports its time and its peak RSS. Targets: import at
+most 2x the floor (stretch 1.3x), peak RSS of the import under 300 MB, export at most 0.5x the
+floor. Exits 1 when a target (not the stretch) is missed; exits 0 when the corpus is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpora" / "large" / "glottolog-zurich-sala.bib"
+
+IMPORT_TARGET, IMPORT_STRETCH, EXPORT_TARGET, RSS_TARGET_MB = 2.0, 1.3, 0.5, 300
+
+_PRELUDE = """
+import json, resource, sys, time
+from pathlib import Path
+corpus, library = Path(sys.argv[1]), Path(sys.argv[2])
+cpu_start = time.process_time()
+def done(seconds):
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    cpu = time.process_time() - cpu_start
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_mb": rss}))
+"""
+
+STEPS = {
+    "floor": """
+import bibtexparser
+started, cpu_start = time.perf_counter(), time.process_time()
+library_ = bibtexparser.parse_file(str(corpus))
+done(time.perf_counter() - started)
+""",
+    "import": """
+from diprefs.services import transfer
+from diprefs.storage.db import create_library, open_library
+library.unlink(missing_ok=True)
+create_library(library)
+db = open_library(library)
+started, cpu_start = time.perf_counter(), time.process_time()
+inputs = transfer.read_inputs([str(corpus)], sys.stdin.buffer.read)
+report = transfer.import_files(db, inputs)
+done(time.perf_counter() - started)
+""",
+    "export": """
+from diprefs.services import transfer
+from diprefs.storage.db import open_library
+db = open_library(library)
+started, cpu_start = time.perf_counter(), time.process_time()
+text, count = transfer.export_works(db, [], None, [], "biblatex", False)
+library.with_suffix(".bib").write_text(text, encoding="utf-8")
+done(time.perf_counter() - started)
+""",
+}
+
+
+def run(step: str, corpus: Path, library: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", _PRELUDE + STEPS[step], str(corpus), str(library)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""},
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        print(f"corpus not found: {args.corpus} (skipped)")
+        return 0
+    library = Path(tempfile.mkdtemp(prefix="diprefs-bench-")) / "library.db"
+    results: dict[str, list[dict[str, float]]] = {step: [] for step in STEPS}
+    for _ in range(args.runs):
+        for step in STEPS:
+            results[step].append(run(step, args.corpus, library))
+    best = {step: min(r["seconds"] for r in rs) for step, rs in results.items()}
+    cpu = {step: min(r["cpu"] for r in rs) for step, rs in results.items()}
+    rss = {step: max(r["rss_mb"] for r in rs) for step, rs in results.items()}
+    floor = best["floor"]
+    print(f"corpus: {args.corpus.name}; fastest of {args.runs} runs each (wall; CPU beside)")
+    for step in STEPS:
+        print(
+            f"  {step:<8} {best[step]:6.2f} s {best[step] / floor:5.2f}x floor"
+            f"   CPU {cpu[step]:6.2f} s {cpu[step] / cpu['floor']:5.2f}x"
+            f"   peak RSS {rss[step]:4.0f} MB"
+        )
+    ok = (
+        best["import"] <= IMPORT_TARGET * floor
+        and best["export"] <= EXPORT_TARGET * floor
+        and rss["import"] < RSS_TARGET_MB
+    )
+    stretch = "met" if best["import"] <= IMPORT_STRETCH * floor else "not met"
+    print(
+        f"targets: import <= {IMPORT_TARGET}x (stretch {IMPORT_STRETCH}x: {stretch}),"
+        f" export <= {EXPORT_TARGET}x, import RSS < {RSS_TARGET_MB} MB:"
+        f" {'all met' if ok else 'MISSED'}"
+    )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""Is an incoming work already in the library? Exact duplicates and near ones.
+
+Exact: the same key, the same DOI (case and resolver prefix ignored) or the same ISBN (hyphens
+ignored, ISBN-10 read as its ISBN-13) between two works that are whole books, reports or theses (a
+chapter or a conference paper carries the ISBN of the volume it is in). Near: a title at least
+``NEAR_RATIO`` similar (rapidfuzz, on folded titles) among works with the same year and the same
+first-author match key, so the comparison is blocked and an import stays linear. Everything is held
+in memory for one import.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from diprefs.model import Work
+from diprefs.names.matching import family_key, quick_fold
+
+NEAR_RATIO = 90
+#: Types whose ISBN names the work itself (not the volume it appears in).
+ISBN_TYPES = frozenset({"book", "report", "thesis", "pamphlet", "standard", "periodical"})
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_YEAR = re.compile(r"\d{4}")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+def norm_doi(doi: str) -> str:
+    return _DOI_PREFIX.sub("", doi.strip()).lower()
+
+
+def norm_isbn(isbn: str) -> str:
+    """ISBN-13 digits of the first ISBN in ``isbn``; "" when it has none."""
+    digits = re.sub(r"[^0-9Xx]", "", isbn.split(",")[0].split(";")[0]).upper()
+    if len(digits) == 10:
+        core = "978" + digits[:9]
+        check = (10 - sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(core)) % 10) % 10
+        return core + str(check)
+    return digits if len(digits) == 13 else ""
+
+
+def norm_title(title: str) -> str:
+    return " ".join(_PUNCTUATION.sub(" ", quick_fold(title)).split())
+
+
+@dataclass(frozen=True)
+class Existing:
+    id: int
+    key: str
+    reason: str  # "same key", "same DOI as KEY", "same ISBN as KEY"
+    #: the duplicate is an entry read earlier in this same import
+    earlier: bool = False
+
+
+@dataclass
+class DuplicateFinder:
+    keys: dict[str, int] = field(default_factory=dict)
+    dois: dict[str, tuple[int, str]] = field(default_factory=dict)
+    isbns: dict[str, tuple[int, str]] = field(default_factory=dict)
+    #: ids of the works added by this import (``add``)
+    added: set[int] = field(default_factory=set)
+    #: (year, first-author key) -> ([normalised titles], [their keys])
+    blocks: dict[tuple[str, str], tuple[list[str], list[str]]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, db: Database) -> DuplicateFinder:
+        finder = cls()
+        for wid, key, doi, isbn, title, year, author_key in db.execute(
+            "SELECT w.id, w.key, w.doi, CASE WHEN w.type IN (SELECT value FROM json_each(?))"
+            " THEN w.isbn END, w.title, d.year, n.match_key FROM works w"
+            " LEFT JOIN dates d ON d.work_id = w.id AND d.kind = 'issued'"
+            " LEFT JOIN contributors c ON c.work_id = w.id AND c.role = 'author'"
+            " AND c.position = 1 LEFT JOIN names n ON n.id = c.name_id",
+            [json.dumps(sorted(ISBN_TYPES))],
+        ):
+            title = norm_title(title) if title else ""
+            finder._add(wid, key, doi or "", isbn or "", title, str(year or ""), author_key)
+        return finder
+
+    def _add(self, wid, key, doi, isbn, title, year, author_key) -> None:
+        self.keys[key] = wid
+        if doi and norm_doi(doi):
+            self.dois.setdefault(norm_doi(doi), (wid, key))
+        if isbn and norm_isbn(isbn):
+            self.isbns.setdefault(norm_isbn(isbn), (wid, key))
+        if title:
+            titles, keys = self.blocks.setdefault((year, author_key or ""), ([], []))
+            titles.append(title)
+            keys.append(key)
+
+    _last: tuple[Work | None, tuple[str, str], str] = (None, ("", ""), "")
+
+    def _facts(self, work: Work) -> tuple[tuple[str, str], str]:
+        """(block, normalised title) of a work, computed once for its check and its add."""
+        if self._last[0] is not work:
+            year = _YEAR.search(work.issued)
+            authors = work.names("author")
+            block = (year.group() if year else "", family_key(authors[0].name) if authors else "")
+            self._last = (work, block, norm_title(work.title) if work.title else "")
+        return self._last[1], self._last[2]
+
+    def add(self, work: Work, wid: int) -> None:
+        """Remember a work of this import, so later entries are compared with it too."""
+        self.added.add(wid)
+        (year, author), title = self._facts(work)
+        isbn = work.isbn if work.type in ISBN_TYPES else ""
+        self._add(wid, work.key, work.doi, isbn, title, year, author)
+
+    def duplicate_of(self, work: Work) -> Existing | None:
+        if work.key in self.keys:
+            wid = self.keys[work.key]
+            return Existing(wid, work.key, "same key", wid in self.added)
+        for value, table, what, norm in (
+            (work.doi, self.dois, "DOI", norm_doi),
+            (work.isbn if work.type in ISBN_TYPES else "", self.isbns, "ISBN", norm_isbn),
+        ):
+            found = table.get(norm(value)) if value else None
+            if found:
+                return Existing(
+                    found[0], found[1], f"same {what} as {found[1]}", found[0] in self.added
+                )
+        return None
+
+    def near(self, work: Work) -> list[str]:
+        """Keys of works whose title is nearly the same, with the same year and first author."""
+        block, title = self._facts(work)
+        if not title:
+            return []
+        titles, keys = self.blocks.get(block, ((), ()))
+        if not titles:
+            return []
+        from rapidfuzz import fuzz, process
+
+        found = process.extract(
+            title, titles, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO, limit=None
+        )
+        return [keys[index] for _, _, index in sorted(found, key=lambda f: f[2])]
