@@ -1,0 +1,63 @@
+"""Russian genitive for "под редакцией …" (styles.md §4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diprefs.formats.bibtex import read_bibtex
+from diprefs.model import Name
+from diprefs.services.bibliography import format_works
+from diprefs.styles.declension import genitive, guess_gender
+from diprefs.styles.persons import direct
+from diprefs.styles.render import plain_text
+
+
+@pytest.mark.parametrize(
+    ("family", "gender", "expected"),
+    [
+        ("Жураев", "", "Жураева"),
+        ("Лебедев", "m", "Лебедева"),
+        ("Петрова", "", "Петровой"),
+        ("Ильина", "f", "Ильиной"),
+        ("Достоевский", "", "Достоевского"),
+        ("Толстая", "", "Толстой"),
+        ("Толстой", "m", "Толстого"),
+        ("Смит", "m", "Смита"),
+        ("Смит", "f", "Смит"),
+        ("Смит", "", "Смит"),  # unknown gender: left as written, not guessed
+        ("Гайдай", "m", "Гайдая"),
+        ("Гоголь", "m", "Гоголя"),
+        ("Глинка", "m", "Глинки"),
+        ("Шевченко", "m", "Шевченко"),
+        ("Черных", "f", "Черных"),
+        ("Петров-Водкин", "m", "Петрова-Водкина"),
+        ("Мўминов", "", "Мўминова"),
+        ("Smith", "m", "Smith"),
+    ],
+)
+def test_genitive(family, gender, expected):
+    assert genitive(family, gender) == expected
+
+
+def test_gender_guess():
+    assert guess_gender("Смирнова") == "f"
+    assert guess_gender("Жураев") == "m"
+    assert guess_gender("Ким") == ""
+
+
+def test_stored_genitive_wins():
+    name = Name(family="Жураев", given="Фарход", genitive="Ф. С. Жўраева")
+    assert direct(name, "ru", "m", "gen") == "Ф. С. Жўраева"
+    assert direct(Name(family="Жураев", given="Фарход"), "ru", "", "gen") == "Ф. Жураева"
+
+
+def test_scholar_gender_drives_the_phrase():
+    work = read_bibtex(
+        "@book{t, author={Иванов, И.}, translator={Смит, Анна}, title={Книга},"
+        " origlanguage={english}, date={2020}, langid={russian}}"
+    ).works[0]
+    translator = work.contributors[1].name
+    female = plain_text(format_works([work], "gost", genders={translator: "f"})[0])
+    male = plain_text(format_works([work], "gost", genders={translator: "m"})[0])
+    assert "перевод с английского А. Смит." in female
+    assert "перевод с английского А. Смита." in male
