@@ -77,6 +77,13 @@ COMMANDS = [
     "diprefs.cli.search:search",
     "diprefs.cli.graph:graph",
     "diprefs.cli.stats:stats",
+    "diprefs.cli.format:format_",
+    "diprefs.cli.cite:cite",
+    "diprefs.cli.check:check",
+    "diprefs.cli.audit:audit",
+    "diprefs.cli.transfer:import_",
+    "diprefs.cli.transfer:export",
+    "diprefs.cli.serve:serve",
 ]
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 
@@ -22,14 +23,73 @@ def _console():
 def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """A table for people. Cells are ``Text`` (no markup), so "[1]" prints as written."""
     from rich.table import Table
-    from rich.text import Text
 
     table = Table(title=title, show_lines=False, header_style="bold")
     for i, column in enumerate(columns):
         # The first column is an identifier (key, id, #): never wrap it, so it can be copied.
         table.add_column(column, overflow="fold", no_wrap=i == 0)
     for row in rows:
-        table.add_row(*(Text("" if cell is None else str(cell)) for cell in row))
+        table.add_row(*(_cell(cell) for cell in row))
+    _console().print(table)
+
+
+#: How ``search`` marks the words a query matched.
+MATCH_STYLE = "bold yellow"
+
+
+def _cell(cell: Any):
+    """A cell as ``Text``; a ``(text, spans)`` pair gets the spans styled as matches."""
+    from rich.text import Text
+
+    if isinstance(cell, tuple):
+        text, spans = cell
+        out = Text(text)
+        for start, end in spans:
+            out.stylize(MATCH_STYLE, start, end)
+        return out
+    return Text("" if cell is None else str(cell))
+
+
+def print_lines(lines: Iterable[str]) -> None:
+    """One item per line (``--keys``), for pipes."""
+    for line in lines:
+        sys.stdout.write(line + "\n")
+
+
+def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """RFC 4180 CSV (CRLF line ends, quotes only where needed) on stdout; None is empty."""
+    import csv
+
+    writer = csv.writer(sys.stdout, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+
+
+#: Eighths of a block, so that a bar's length is exact to 1/8 of a character.
+_BAR_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(value: int, maximum: int, width: int) -> str:
+    """A bar of ``value / maximum * width`` characters (at least a sliver for any value > 0)."""
+    if maximum <= 0 or value <= 0:
+        return ""
+    eighths = max(1, round(value * width * 8 / maximum))
+    full, part = divmod(eighths, 8)
+    return "█" * full + _BAR_EIGHTHS[part].strip()
+
+
+def print_bar_chart(title: str, rows: Sequence[tuple[str, int]], width: int = 40) -> None:
+    """A horizontal bar chart: label, count, bar (``stats``: works per year)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, show_header=False, box=None, pad_edge=False)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(no_wrap=True)
+    top = max((n for _, n in rows), default=0)
+    for label, n in rows:
+        table.add_row(Text(label), Text(str(n)), Text(bar(n, top, width)))
     _console().print(table)
 
 
@@ -46,3 +106,27 @@ def print_fields(title: str, fields: Iterable[tuple[str, Any]]) -> None:
             continue
         table.add_row(Text(name), Text(value if isinstance(value, str) else str(value)))
     _console().print(table)
+
+
+def print_styled(lines: Iterable[Sequence[tuple[str, bool]]]) -> None:
+    """Formatted references or citations: one rich ``Text`` each, italics kept, soft-wrapped."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, markup=False, soft_wrap=True)
+    for spans in lines:
+        text = Text()
+        for part, italic in spans:
+            text.append(part, style="italic" if italic else "")
+        console.print(text)
+
+
+@contextmanager
+def progress_bar(label: str, total: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr; yields ``advance(n)``. Callers decide when one is wanted."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n: bar.advance(task, n)
