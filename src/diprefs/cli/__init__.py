@@ -80,7 +80,6 @@ COMMANDS = [
     "diprefs.cli.format:format_",
     "diprefs.cli.cite:cite",
     "diprefs.cli.check:check",
-    "diprefs.cli.audit:audit",
     "diprefs.cli.transfer:import_",
     "diprefs.cli.transfer:export",
     "diprefs.cli.serve:serve",
