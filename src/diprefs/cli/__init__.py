@@ -80,6 +80,7 @@ COMMANDS = [
     "diprefs.cli.format:format_",
     "diprefs.cli.cite:cite",
     "diprefs.cli.check:check",
+    "diprefs.cli.audit:audit",
     "diprefs.cli.transfer:import_",
     "diprefs.cli.transfer:export",
     "diprefs.cli.serve:serve",

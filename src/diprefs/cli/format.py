@@ -1,7 +1,8 @@
 """``diprefs format``: a reference list in GOST, APA or the transliterated English "References",
 as text, Markdown, HTML, LaTeX or Word, whole or in sections (``--sections``).
 
-Also the option decorators ``cite`` and ``check`` share: the selection, ``--style`` and ``--set``.
+Also the option decorators ``cite``, ``check`` and ``audit`` share: the selection, ``--style`` and
+``--set``.
 """
 
 from __future__ import annotations
@@ -96,7 +97,8 @@ def emit(lines, plain_lines: list[str]) -> None:
 @click.option(
     "--lang",
     type=click.Choice(["ru", "uz", "en"]),
-    help="Language of the paper: content type, notes, access dates [default: ru GOST, en APA].",
+    help="Language of the paper: content type, notes, access dates, section headings"
+    " [default: ru GOST, en APA and references-en].",
 )
 @click.option(
     "--order",

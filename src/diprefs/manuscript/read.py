@@ -1,7 +1,9 @@
 """Manuscript files to paragraphs: .docx (python-docx, footnotes too), .md, .tex, .txt.
 
 Everything downstream works on a list of paragraphs plus footnotes, so each file kind only has to
-be turned into text once, here.
+be turned into text once, here. A paragraph's number is the line a report names: one line of a
+.md, .tex or .txt file, one paragraph of a .docx. Where a footnote is called, the paragraph holds
+a marker ``[^N]`` (docx footnote references, LaTeX ``\\footnote{}``, Markdown ``[^label]``).
 """
 
 from __future__ import annotations
@@ -53,15 +55,29 @@ def read_manuscript(path: Path) -> Manuscript:
         return _read_latex(path, text)
     paragraphs = [line.rstrip() for line in text.splitlines()]
     if kind == "markdown":
-        paragraphs = [_unmarkdown(p) for p in paragraphs]
+        paragraphs, footnotes = _markdown_notes([_unmarkdown(p) for p in paragraphs])
+        return Manuscript(str(path), kind, paragraphs, footnotes)
     return Manuscript(str(path), kind, paragraphs)
+
+
+def _docx_text(paragraph) -> str:
+    """The paragraph's text in reading order, with ``[^N]`` where footnote N is called."""
+    out = []
+    for node in paragraph._p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}footnoteReference"):
+        if node.tag == f"{_W}t":
+            out.append(node.text or "")
+        elif node.tag == f"{_W}footnoteReference":
+            out.append(f"[^{node.get(f'{_W}id')}]")
+        else:
+            out.append("\t" if node.tag == f"{_W}tab" else "\n")
+    return "".join(out)
 
 
 def _read_docx(path: Path) -> Manuscript:
     import docx
 
     document = docx.Document(str(path))
-    paragraphs = [p.text for p in document.paragraphs]
+    paragraphs = [_docx_text(p).replace("\n", " ") for p in document.paragraphs]
     footnotes: dict[int, str] = {}
     with zipfile.ZipFile(path) as archive:
         if "word/footnotes.xml" in archive.namelist():
@@ -74,29 +90,75 @@ def _read_docx(path: Path) -> Manuscript:
     return Manuscript(str(path), "docx", paragraphs, footnotes)
 
 
-_MD_MARKUP = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
+#: Emphasis and code; ``_`` only at word edges, so that URLs keep their underscores.
+_MD_MARKUP = re.compile(r"(\*\*|\*|`)(.+?)\1|(?<!\w)(__|_)(.+?)\3(?!\w)")
 
 
 def _unmarkdown(line: str) -> str:
-    """Drop heading marks and emphasis, keep the words (and numbered-list numbers)."""
+    """Drop heading marks, emphasis and backslash escapes (pandoc writes ``\\[1\\]``); keep the
+    words, numbered-list numbers and footnote markers."""
     line = re.sub(r"^\s{0,3}#{1,6}\s*", "", line)
-    return _MD_MARKUP.sub(r"\2", line)
+    line = _MD_MARKUP.sub(lambda m: m.group(2) or m.group(4), line)
+    return re.sub(r"\\([\[\]()*_`#.\\$<>-])", r"\1", line)
+
+
+_MD_NOTE_DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
+_MD_NOTE_CALL = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+
+
+def _markdown_notes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
+    """Footnote definitions ``[^label]: text`` (and their indented continuation lines) become
+    footnotes numbered in the order they are first called; their lines are left empty so that
+    line numbers stay those of the file."""
+    notes: dict[str, str] = {}
+    current = None
+    out = []
+    for line in lines:
+        match = _MD_NOTE_DEFINITION.match(line)
+        if match:
+            current = match.group(1)
+            notes[current] = match.group(2).strip()
+            out.append("")
+        elif current and line.startswith(("    ", "\t")) and line.strip():
+            notes[current] += " " + line.strip()
+            out.append("")
+        else:
+            current = None if line.strip() else current
+            out.append(line)
+    numbers: dict[str, int] = {}
+    for line in out:
+        for label in _MD_NOTE_CALL.findall(line):
+            numbers.setdefault(label, len(numbers) + 1)
+    out = [_MD_NOTE_CALL.sub(lambda m: f"[^{numbers[m.group(1)]}]", line) for line in out]
+    footnotes = {numbers[label]: text for label, text in notes.items() if label in numbers}
+    return out, footnotes
 
 
 _FOOTNOTE = re.compile(r"\\footnote\{((?:[^{}]|\{[^{}]*\})*)\}")
 
 
 def _read_latex(path: Path, text: str) -> Manuscript:
-    """Sections become heading lines; \\bibitem lines stay; footnotes are numbered in order."""
+    """Sections become heading lines; \\bibitem lines stay; footnotes are numbered in order.
+    Every replacement keeps the file's line breaks, so paragraph N is line N of the file."""
     text = re.sub(r"(?<!\\)%.*", "", text)
     footnotes: dict[int, str] = {}
 
     def note(match: re.Match[str]) -> str:
-        footnotes[len(footnotes) + 1] = match.group(1).strip()
-        return f"[^{len(footnotes)}]"
+        footnotes[len(footnotes) + 1] = " ".join(match.group(1).split())
+        return f"[^{len(footnotes)}]" + "\n" * match.group(0).count("\n")
 
     text = _FOOTNOTE.sub(note, text)
-    text = re.sub(r"\\(?:sub)*section\*?\{([^}]*)\}", r"\n\1\n", text)
-    text = re.sub(r"\\begin\{thebibliography\}\{[^}]*\}", "\nReferences\n", text)
-    text = re.sub(r"\\bibitem(?:\[[^\]]*\])?\{([^}]*)\}", r"\n[\1] ", text)
+    text = re.sub(r"\\(?:sub)*section\*?\{([^}]*)\}", r"\1", text)
+    text = re.sub(r"\\begin\{thebibliography\}\{[^}]*\}", "References", text)
+    text = re.sub(r"\\end\{(?:thebibliography|document)\}", "", text)
+    text = re.sub(r"\\bibitem(?:\[[^\]]*\])?\{([^}]*)\}[ \t]*", r"[\1] ", text)
     return Manuscript(str(path), "latex", text.splitlines(), footnotes)
+
+
+def item_text(manuscript: Manuscript, text: str) -> str:
+    """A list item as a reader sees it: LaTeX markup of a .tex item turned into text."""
+    if manuscript.kind != "latex":
+        return text
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    return " ".join(LatexNodes2Text().latex_to_text(text).split())

@@ -1,8 +1,10 @@
 """Find the printed reference list and cut it into numbered items.
 
-Headings in the languages diprefs' users write in; items as "1. ...", "1) ...", "[1] ...". The
-seed article prints two items on one line ("... – p. 80 2. United States ..."), so a number that
-repeats the current label or continues it also starts a new item inside a line.
+Headings in the languages diprefs' users write in; items as "1. ...", "1) ...", "[1] ...",
+"[key] ..." (LaTeX ``\\bibitem``) or bullets. The seed article prints two items on one line
+("... – p. 80 2. United States ..."), so a number that repeats the current label or continues it
+also starts a new item inside a line. An unnumbered list (APA) is cut into paragraphs: blocks
+between blank lines, or single lines when nothing separates them.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ HEADINGS = (
 _APOSTROPHES = str.maketrans({c: "ʻ" for c in "'’‘`ʼ"})
 _ITEM = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s+(.*)$")
 _KEY_ITEM = re.compile(r"^\s*\[([^\]\s]+)\]\s+(.*)$")
+_BULLET = re.compile(r"^\s*[-*•]\s+(.*)$")
 _INLINE = re.compile(r"\s(\d{1,4})\.\s+(?=[\"«<A-ZА-ЯЁЎҚҒҲ])")
 
 
@@ -77,15 +80,37 @@ def _items(lines: list[str], first_line: int) -> list[ListItem]:
             items.append((label, number, [match.group(3)], first_line + offset))
         elif keyed:
             items.append((keyed.group(1), None, [keyed.group(2)], first_line + offset))
+        elif bullet := _BULLET.match(line):
+            items.append(("", None, [bullet.group(1)], first_line + offset))
         elif items:
             items[-1][2].append(line.strip())
         else:
             continue
         _split_inline(items, first_line + offset)
+    if not items:
+        items = _paragraphs(lines, first_line)
     return [
         ListItem(i + 1, label, number, " ".join(parts).strip(), line)
         for i, (label, number, parts, line) in enumerate(items)
     ]
+
+
+def _paragraphs(lines: list[str], first_line: int) -> list[tuple[str, int | None, list[str], int]]:
+    """Unnumbered items: blocks between blank lines, or every line when there is one block."""
+    blocks: list[tuple[int, list[str]]] = []
+    fresh = True
+    for offset, line in enumerate(lines):
+        if not line.strip():
+            fresh = True
+        elif fresh:
+            blocks.append((first_line + offset, [line.strip()]))
+            fresh = False
+        else:
+            blocks[-1][1].append(line.strip())
+    if len(blocks) == 1:
+        start, block = blocks[0]
+        return [("", None, [text], start + i) for i, text in enumerate(block)]
+    return [("", None, parts, start) for start, parts in blocks]
 
 
 def _split_inline(items: list[tuple[str, int | None, list[str], int]], line: int) -> None:

@@ -11,72 +11,18 @@ and the language of a non-English work at the end: "(In Russian)", "(In Uzbek)".
 
 from __future__ import annotations
 
+import re
+
 from diprefs.dates import DateValue
-from diprefs.model import Contributor, Name, Work
+from diprefs.model import Contributor, Name
 from diprefs.names.keys import fold
 from diprefs.styles import checks, gost, persons, values
 from diprefs.styles import text as st
 from diprefs.styles.base import Style
+from diprefs.styles.places import english_place
 from diprefs.styles.template import Call, Ctx, Date, Field, FirstOf, Italic, Part, Seq, Text, When
 from diprefs.styles.terms import FROM_LANGUAGE_EN
 from diprefs.styles.text import Styled
-
-#: Places of publication in English (spelling -> English; looked up folded, ``names.keys.fold``). Any other place is
-#: transliterated. "М.", "СПб." and the legacy "Т." / "T." are the abbreviations GOST lists use.
-_PLACES = {
-    "москва": "Moscow",
-    "м": "Moscow",
-    "moskva": "Moscow",
-    "санкт-петербург": "Saint Petersburg",
-    "спб": "Saint Petersburg",
-    "sankt-peterburg": "Saint Petersburg",
-    "ленинград": "Leningrad",
-    "ташкент": "Tashkent",
-    "тошкент": "Tashkent",
-    "toshkent": "Tashkent",
-    "т": "Tashkent",
-    "t": "Tashkent",
-    "самарканд": "Samarkand",
-    "самарқанд": "Samarkand",
-    "samarqand": "Samarkand",
-    "бухара": "Bukhara",
-    "бухоро": "Bukhara",
-    "buxoro": "Bukhara",
-    "андижан": "Andijan",
-    "андижон": "Andijan",
-    "andijon": "Andijan",
-    "наманган": "Namangan",
-    "namangan": "Namangan",
-    "фергана": "Fergana",
-    "фарғона": "Fergana",
-    "fargona": "Fergana",
-    "нукус": "Nukus",
-    "nukus": "Nukus",
-    "карши": "Karshi",
-    "қарши": "Karshi",
-    "qarshi": "Karshi",
-    "термез": "Termez",
-    "термиз": "Termez",
-    "termiz": "Termez",
-    "ургенч": "Urgench",
-    "урганч": "Urgench",
-    "urganch": "Urgench",
-    "новосибирск": "Novosibirsk",
-    "екатеринбург": "Yekaterinburg",
-    "казань": "Kazan",
-    "нижний новгород": "Nizhny Novgorod",
-    "ростов-на-дону": "Rostov-on-Don",
-    "киев": "Kyiv",
-    "минск": "Minsk",
-    "алматы": "Almaty",
-    "алма-ата": "Almaty",
-    "астана": "Astana",
-    "бишкек": "Bishkek",
-    "душанбе": "Dushanbe",
-    "ашхабад": "Ashgabat",
-    "баку": "Baku",
-}
-PLACES_EN = {fold(k): v for k, v in _PLACES.items()}
 
 #: ``legal_kind`` -> the kind of act in English.
 LEGAL_KINDS_EN = {
@@ -89,6 +35,7 @@ LEGAL_KINDS_EN = {
 }
 
 _LANGUAGE_OF_KEY = {"ru": "Russian", "uz-Latn": "Uzbek", "uz-Cyrl": "Uzbek"}
+_ENGLISH = {"en": "English"}  # FROM_LANGUAGE_EN names the languages translated *into* English
 
 
 def scheme(ctx: Ctx) -> str:
@@ -152,8 +99,10 @@ def responsibility(roles: tuple[str, ...]) -> Part:
                 continue
             if role == "translator":
                 source = values.source_field(ctx, "origlanguage").casefold()[:2]
-                origin = FROM_LANGUAGE_EN.get(source, "")
-                groups.append(f"Transl. from {origin} by {names}" if origin else f"Transl. by {names}")
+                origin = _ENGLISH.get(source) or FROM_LANGUAGE_EN.get(source, "")
+                groups.append(
+                    f"Transl. from {origin} by {names}" if origin else f"Transl. by {names}"
+                )
             else:
                 groups.append(f"{'Ed.' if role == 'editor' else 'Comp.'} by {names}")
         return "; ".join(groups)
@@ -183,7 +132,9 @@ def title(italic: bool) -> Part:
             return ()
         if ctx.work.title_supplied:
             return st.plain(f"[{main}]")
-        return st.join([st.plain(main, italic), st.plain(f"[{translated}]" if translated else "")], " ")
+        return st.join(
+            [st.plain(main, italic), st.plain(f"[{translated}]" if translated else "")], " "
+        )
 
     return Call(render)
 
@@ -198,13 +149,14 @@ def container(ctx: Ctx) -> str:
 
 def place_en(value: str, ctx: Ctx) -> str:
     """One place in English (Moscow, Saint Petersburg, Tashkent), else transliterated."""
-    key = fold(value).rstrip(" .")
-    return PLACES_EN.get(key) or roman(ctx, value)
+    return english_place(value) or roman(ctx, value)
 
 
 def places(ctx: Ctx) -> str:
     return "; ".join(
-        place_en(one.strip(), ctx) for one in st.clean(ctx.work.publisher_place).split(";") if one.strip()
+        place_en(one.strip(), ctx)
+        for one in st.clean(ctx.work.publisher_place).split(";")
+        if one.strip()
     )
 
 
@@ -217,7 +169,9 @@ def year(ctx: Ctx, value: DateValue) -> str:
 
 def full_date(value: DateValue) -> str:
     """ "2 February 2018", "February 2018" or "2018"."""
-    return values.written_date(value, "en", "{d} {month} {y}") if value.month else values.year(value)
+    return (
+        values.written_date(value, "en", "{d} {month} {y}") if value.month else values.year(value)
+    )
 
 
 def accessed(ctx: Ctx) -> Styled:
@@ -270,7 +224,9 @@ def legal_designation(ctx: Ctx) -> str:
     w = ctx.work
     kind = LEGAL_KINDS_EN.get(w.legal_kind) or roman(ctx, w.genre)
     adopted = ctx.date("adopted")
-    when = values.written_date(adopted if adopted.year else ctx.date("issued"), "en", "{d} {month} {y}")
+    when = values.written_date(
+        adopted if adopted.year else ctx.date("issued"), "en", "{d} {month} {y}"
+    )
     number = roman(ctx, w.number)
     parts = [kind, f"of {when}" if when else "", f"No. {number}" if number else ""]
     return " ".join(p for p in parts if p) if (kind or number) else ""
@@ -340,14 +296,23 @@ def templates() -> dict[str, Part]:
         series(),
     )
     journal = Seq(
-        Italic(Field(container)), Date("issued", year), Field(volume), Field(issue), Field(pages),
+        Italic(Field(container)),
+        Date("issued", year),
+        Field(volume),
+        Field(issue),
+        Field(pages),
         delim=", ",
     )
     article = entry(title(False), journal)
     newspaper = entry(
         title(False),
-        Seq(Italic(Field(container)), Date("issued", lambda ctx, v: full_date(v)), Field(issue),
-            Field(pages), delim=", "),
+        Seq(
+            Italic(Field(container)),
+            Date("issued", lambda ctx, v: full_date(v)),
+            Field(issue),
+            Field(pages),
+            delim=", ",
+        ),
     )
     in_book = Seq(Italic(Field(container)), prefix="In: ")
     chapter = entry(
@@ -401,7 +366,11 @@ def templates() -> dict[str, Part]:
     return {
         "book": book,
         "ebook": entry(
-            title(True), Field(edition), responsibility(book_roles), publication(), extent(),
+            title(True),
+            Field(edition),
+            responsibility(book_roles),
+            publication(),
+            extent(),
             Field(container),
         ),
         "article": article,
@@ -420,15 +389,16 @@ def templates() -> dict[str, Part]:
     }
 
 
-def classify(work: Work) -> str:
-    return gost.classify(work)
+def _sortable(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(text)).split())
 
 
 def sort_key(ctx: Ctx) -> tuple:
-    """Alphabetical by what the entry starts with, all of it in Latin letters."""
+    """Alphabetical by what the entry starts with (all of it in Latin letters), brackets and
+    punctuation ignored."""
     main = titles(ctx)[0]
     head = creators(ctx) if ctx.work.type not in _ACTS else ""
-    return (fold(head or main), fold(main), ctx.date("issued").sort_key())
+    return (_sortable(head or main), _sortable(main), ctx.date("issued").sort_key())
 
 
 _ACTS = {"legislation", "regulation", "bill", "treaty", "legal_case", "standard"}
@@ -447,14 +417,10 @@ def suspects(ctx: Ctx) -> list[tuple[str | None, str]]:
     w = ctx.work
     if ctx.lang != "en" and not w.title_supplied and not (w.title_translated or w.title_original):
         out.append(("title_translated", "no English translation of the title for the [brackets]"))
-    if persons.romanised(w.container_title, "bgn-pcgn") != w.container_title:
-        if not w.container_title_latin:
-            out.append(
-                (
-                    "container_title_latin",
-                    "Cyrillic journal or site without its own Latin title (transliterated)",
-                )
-            )
+    cyrillic = persons.romanised(w.container_title, "bgn-pcgn") != w.container_title
+    if cyrillic and not w.container_title_latin:
+        message = "Cyrillic journal or site without its own Latin title (transliterated)"
+        out.append(("container_title_latin", message))
     return out
 
 
@@ -463,7 +429,7 @@ STYLE = Style(
     numbered=True,
     default_lang="en",
     templates=templates(),
-    classify=classify,
+    classify=gost.classify,
     sort_key=sort_key,
     required=REQUIRED,
     suspects=suspects,

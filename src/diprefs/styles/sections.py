@@ -73,9 +73,14 @@ TYPE_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
     ("books", frozenset({"book", "collection", "classic", "pamphlet", "periodical"})),
     (
         "parts",
-        frozenset({"chapter", "entry", "entry-dictionary", "entry-encyclopedia", "paper-conference"}),
+        frozenset(
+            {"chapter", "entry", "entry-dictionary", "entry-encyclopedia", "paper-conference"}
+        ),
     ),
-    ("articles", frozenset({"article", "article-journal", "article-magazine", "review", "review-book"})),
+    (
+        "articles",
+        frozenset({"article", "article-journal", "article-magazine", "review", "review-book"}),
+    ),
     ("newspapers", frozenset({"article-newspaper"})),
     ("theses", frozenset({"thesis"})),
     ("reports", frozenset({"report", "standard"})),
@@ -119,7 +124,11 @@ TYPE_HEADINGS = {
 }
 SCRIPT_HEADINGS = {
     "ru": ("Источники на кириллице", "Источники на латинице", "Источники на других письменностях"),
-    "uz": ("Kirill yozuvidagi manbalar", "Lotin yozuvidagi manbalar", "Boshqa yozuvlardagi manbalar"),
+    "uz": (
+        "Kirill yozuvidagi manbalar",
+        "Lotin yozuvidagi manbalar",
+        "Boshqa yozuvlardagi manbalar",
+    ),
     "en": ("Sources in Cyrillic script", "Sources in Latin script", "Sources in other scripts"),
 }
 
