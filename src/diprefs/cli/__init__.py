@@ -73,6 +73,7 @@ COMMANDS = [
     "diprefs.cli.works:works",
     "diprefs.cli.scholars:scholars",
     "diprefs.cli.citations:citations",
+    "diprefs.cli.references:references",
     "diprefs.cli.db:db",
     "diprefs.cli.search:search",
     "diprefs.cli.graph:graph",

@@ -67,8 +67,9 @@ def references_of(db: Database, key: str) -> list[dict[str, Any]]:
     """The printed reference list of a work, in order."""
     return list(
         db.query(
-            "SELECT r.position, r.label, c.key, r.printed FROM reference_entries r"
-            " JOIN works w ON w.id = r.citing_id LEFT JOIN works c ON c.id = r.cited_id"
+            "SELECT r.position, coalesce(r.label, '') AS label, c.key, r.printed"
+            " FROM reference_entries r JOIN works w ON w.id = r.citing_id"
+            " LEFT JOIN works c ON c.id = r.cited_id"
             " WHERE w.key = ? ORDER BY r.position",
             [key],
         )
@@ -160,3 +161,142 @@ def scholar_rows(db: Database, group: str | None = None) -> list[dict[str, Any]]
 
 def group_ids(db: Database) -> list[str]:
     return [r[0] for r in db.execute("SELECT DISTINCT id FROM mention_groups ORDER BY id")]
+
+
+def citers(db: Database, wid: int) -> list[str]:
+    """Keys of the other works that list or cite work ``wid`` (what blocks its removal)."""
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT key FROM works WHERE id <> ? AND id IN ("
+            " SELECT citing_id FROM reference_entries WHERE cited_id = ?"
+            " UNION SELECT citing_id FROM citations WHERE cited_id = ?) ORDER BY key",
+            [wid, wid, wid],
+        )
+    ]
+
+
+def _renumber(db: Database, table: str, citing: int) -> None:
+    """Positions 1..n in their current order (through negatives: positions are unique)."""
+    ids = [
+        r[0]
+        for r in db.execute(
+            f"SELECT id FROM {table} WHERE citing_id = ? ORDER BY position", [citing]
+        )
+    ]
+    db.execute(f"UPDATE {table} SET position = -position WHERE citing_id = ?", [citing])
+    db.conn.executemany(
+        f"UPDATE {table} SET position = ? WHERE id = ?",
+        [(i, row_id) for i, row_id in enumerate(ids, 1)],
+    )
+
+
+def remove_links_to(db: Database, wid: int) -> None:
+    """Drop every reference entry and citation pointing at ``wid``; the lists close up."""
+    for table in ("reference_entries", "citations"):
+        citing = [
+            r[0]
+            for r in db.execute(f"SELECT DISTINCT citing_id FROM {table} WHERE cited_id = ?", [wid])
+        ]
+        db.execute(f"DELETE FROM {table} WHERE cited_id = ?", [wid])
+        for c in citing:
+            _renumber(db, table, c)
+
+
+def retarget(db: Database, old: int, new: int) -> None:
+    """Every reference entry and citation pointing at ``old`` now points at ``new``."""
+    db.execute("UPDATE reference_entries SET cited_id = ? WHERE cited_id = ?", [new, old])
+    db.execute("UPDATE citations SET cited_id = ? WHERE cited_id = ?", [new, old])
+
+
+def own_links(db: Database, wid: int) -> dict[str, int]:
+    """How many reference entries, citations and mentions work ``wid`` has of its own."""
+    return {
+        what: db.execute(f"SELECT count(*) FROM {table} WHERE {column} = ?", [wid]).fetchone()[0]
+        for what, table, column in (
+            ("references", "reference_entries", "citing_id"),
+            ("citations", "citations", "citing_id"),
+            ("mentions", "mentions", "work_id"),
+        )
+    }
+
+
+def move_own(db: Database, what: str, old: int, new: int) -> None:
+    """Give ``new`` the reference list, citations or mentions (with their groups) of ``old``."""
+    if what == "references":
+        db.execute("UPDATE reference_entries SET citing_id = ? WHERE citing_id = ?", [new, old])
+    elif what == "citations":
+        db.execute("UPDATE citations SET citing_id = ? WHERE citing_id = ?", [new, old])
+    else:
+        db.execute(
+            "INSERT OR IGNORE INTO mention_groups (work_id, id, label)"
+            " SELECT ?, id, label FROM mention_groups WHERE work_id = ?",
+            [new, old],
+        )
+        db.execute("UPDATE mentions SET work_id = ? WHERE work_id = ?", [new, old])
+
+
+def reference_positions(db: Database, citing: int, cited: int) -> list[int]:
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT position FROM reference_entries WHERE citing_id = ? AND cited_id = ?"
+            " ORDER BY position",
+            [citing, cited],
+        )
+    ]
+
+
+def list_length(db: Database, citing: int) -> int:
+    return db.execute(
+        "SELECT count(*) FROM reference_entries WHERE citing_id = ?", [citing]
+    ).fetchone()[0]
+
+
+def insert_reference(
+    db: Database, citing: int, position: int, cited: int, label: str, printed: str
+) -> None:
+    """Insert an item at ``position`` (1..length+1); later items move down one."""
+    db.execute(
+        "UPDATE reference_entries SET position = -(position + 1)"
+        " WHERE citing_id = ? AND position >= ?",
+        [citing, position],
+    )
+    db.execute(
+        "UPDATE reference_entries SET position = -position WHERE citing_id = ? AND position < 0",
+        [citing],
+    )
+    db["reference_entries"].insert(
+        {
+            "citing_id": citing,
+            "position": position,
+            "label": label,
+            "printed": printed or None,
+            "cited_id": cited,
+        }
+    )
+
+
+def delete_references(db: Database, citing: int, positions: list[int]) -> None:
+    """Remove the items at ``positions``; later items move up."""
+    db.conn.executemany(
+        "DELETE FROM reference_entries WHERE citing_id = ? AND position = ?",
+        [(citing, p) for p in positions],
+    )
+    _renumber(db, "reference_entries", citing)
+
+
+def citations_between(db: Database, citing: int, cited: int) -> list[dict[str, Any]]:
+    """The citations of ``cited`` in ``citing``'s text, in text order."""
+    return list(
+        db.query(
+            "SELECT id, position, marker, locator_label, locator FROM citations"
+            " WHERE citing_id = ? AND cited_id = ? ORDER BY position",
+            [citing, cited],
+        )
+    )
+
+
+def delete_citations(db: Database, citing: int, ids: list[int]) -> None:
+    db.conn.executemany("DELETE FROM citations WHERE id = ?", [(i,) for i in ids])
+    _renumber(db, "citations", citing)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from sqlite_utils import Database
@@ -12,6 +13,10 @@ from diprefs.names.keys import fold, match_key
 from diprefs.names.matching import NameIndex, family_key, name_fold
 from diprefs.names.parse import OTHERS
 from diprefs.names.script import detect_script
+from diprefs.storage.search import _fits_given as fits_given
+
+#: Where a typed name splits into words: spaces, commas, dots ("F.S." is two initials).
+_WORD_SPLIT = re.compile(r"[\s,.]+")
 
 _NAME_PARTS = ("family", "given", "particle", "suffix", "patronymic", "literal", "genitive")
 
@@ -121,8 +126,10 @@ def find_scholars(db: Database, query: str) -> list[int]:
     """Scholars any of whose names match ``query``: a whole name or the family name alone.
 
     Case, apostrophes, dots and diacritics do not matter ("bjola", "Byola K", "Jo'rayev"). Tiers,
-    first hit wins: the whole name exactly; a family name plus compatible given names or initials
-    in either order; the same through the transliteration match key (Жураев finds Juraev).
+    first hit wins: the whole name exactly; a family name plus fitting given names or initials
+    in either order; the same through the transliteration match key (Жураев Ф. С. and
+    Joʻrayev F. S. find Juraev, F. S.). Keys are taken from the words as typed, before folding
+    drops the apostrophe of Uzbek oʻ; given names fit by fold or by key (Ф. fits F.).
     """
     q = fold(query.replace(",", " "))
     if not q:
@@ -130,32 +137,32 @@ def find_scholars(db: Database, query: str) -> list[int]:
     exact = _scholar_ids(db.query("SELECT * FROM names WHERE fold = ?", [q]))
     if exact:
         return exact
-    tokens = q.split()
-    keys = sorted({match_key(t) for t in tokens} - {""})
+    words = [w for w in _WORD_SPLIT.split(query) if fold(w)]
+    keys = sorted({match_key(w) for w in words} - {""})
     if not keys:
         return []
     marks = ", ".join("?" for _ in keys)
     candidates = list(db.query(f"SELECT * FROM names WHERE match_key IN ({marks})", keys))
-    by_fold = [r for r in candidates if _compatible(r, tokens, lambda t: t)]
+    by_fold = [r for r in candidates if _compatible(r, words, fold)]
     if by_fold:
         return _scholar_ids(by_fold)
-    return _scholar_ids(r for r in candidates if _compatible(r, tokens, match_key))
+    return _scholar_ids(r for r in candidates if _compatible(r, words, match_key))
 
 
 def _scholar_ids(rows) -> list[int]:
     return sorted({r["scholar_id"] for r in rows if r["scholar_id"] is not None})
 
 
-def _compatible(row: dict[str, Any], tokens: list[str], key) -> bool:
-    """True when one query token is the row's family name and the rest fit its given names."""
-    family = fold(row["literal"] or row["family"] or "")
-    given = fold(" ".join(filter(None, (row["given"], row["patronymic"])))).split()
-    if " " in family:  # a multi-word family or organisation must be given whole
+def _compatible(row: dict[str, Any], words: list[str], key) -> bool:
+    """True when one word is the row's family name (compared by ``key``) and the rest fit its
+    given names (``search``'s rule: by fold or by transliteration key)."""
+    family = row["literal"] or row["family"] or ""
+    if " " in fold(family):  # a multi-word family or organisation must be given whole
         return False
-    for i, token in enumerate(tokens):
-        if key(token) == key(family):
-            rest = tokens[:i] + tokens[i + 1 :]
-            return all(any(g.startswith(t) or t.startswith(g) for g in given) for t in rest)
+    for i, word in enumerate(words):
+        if key(word) == key(family):
+            rest = words[:i] + words[i + 1 :]
+            return not rest or fits_given(name_from_row(row), rest)
     return False
 
 
