@@ -8,7 +8,6 @@ error, raised here as ``ValueError`` for the CLI to report).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -78,6 +77,8 @@ def load(path: Path, overrides: Iterable[str] = ()) -> Config:
     """Defaults, then the file (if any), then ``--set`` overrides."""
     config = defaults()
     if path.exists():
+        import tomllib  # only when there is a file: every command that opens the library asks
+
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
@@ -96,3 +97,10 @@ def load(path: Path, overrides: Iterable[str] = ()) -> Config:
         section, key, value = parse_override(text)
         config[section][key] = _checked(section, key, value)
     return config
+
+
+def busy_timeout() -> int:
+    """``[db] busy_timeout``: the seconds a command waits for another process's write lock."""
+    from diprefs.settings import config_path
+
+    return load(config_path())["db"]["busy_timeout"]

@@ -1,4 +1,9 @@
-"""Output: the only module that imports rich. JSON and plain text bypass it."""
+"""Output: the only module that imports rich. JSON and plain text bypass it.
+
+Tables, lines and formatted references lose their control and bidi control characters
+(``diprefs.controls``): a title holding ESC would otherwise drive the terminal. JSON and CSV, which
+are for scripts, carry the data as it is (JSON writes C0 controls as escapes).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
+
+from diprefs.controls import strip_controls, strip_spans
 
 
 def print_json(data: Any) -> None:
@@ -42,18 +49,18 @@ def _cell(cell: Any):
     from rich.text import Text
 
     if isinstance(cell, tuple):
-        text, spans = cell
+        text, spans = strip_spans(*cell)
         out = Text(text)
         for start, end in spans:
             out.stylize(MATCH_STYLE, start, end)
         return out
-    return Text("" if cell is None else str(cell))
+    return Text("" if cell is None else strip_controls(str(cell), keep_lines=True))
 
 
 def print_lines(lines: Iterable[str]) -> None:
     """One item per line (``--keys``), for pipes."""
     for line in lines:
-        sys.stdout.write(line + "\n")
+        sys.stdout.write(strip_controls(line, keep_lines=True) + "\n")
 
 
 def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -104,7 +111,7 @@ def print_fields(title: str, fields: Iterable[tuple[str, Any]]) -> None:
     for name, value in fields:
         if value in (None, "", [], {}):
             continue
-        table.add_row(Text(name), Text(value if isinstance(value, str) else str(value)))
+        table.add_row(Text(name), Text(strip_controls(str(value), keep_lines=True)))
     _console().print(table)
 
 
@@ -117,7 +124,7 @@ def print_styled(lines: Iterable[Sequence[tuple[str, bool]]]) -> None:
     for spans in lines:
         text = Text()
         for part, italic in spans:
-            text.append(part, style="italic" if italic else "")
+            text.append(strip_controls(part), style="italic" if italic else "")
         console.print(text)
 
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
 from bibtexparser import model as bp
-from bibtexparser.splitter import Splitter
 
 from diprefs.dates import parse_bibtex_date
+from diprefs.formats import bibsplit
 from diprefs.formats.bibtex_map import (
     ARTICLE_SUBTYPES,
     BIBLATEX_FIELDS,
@@ -46,14 +47,27 @@ MAX_FIELD_CHARS = 1_000_000
 _MODEL_EXTRAS = frozenset(
     ("number", "organization", "langid", "language", "titlesupplied", "entrysubtype", "tags")
 )
-#: When two fields map to one model field, the one listed first in TEXT_FIELDS wins.
-_TEXT_RANK = {name: rank for rank, name in enumerate(TEXT_FIELDS)}
+#: What ``map_fields`` does with a field: decode it into a model field (target, rank: when two
+#: fields map to one model field, the one listed first in TEXT_FIELDS wins), read it as a name
+#: list, decode it for a model extra, or take it as the role of a name list (``editoratype``).
+#: One lookup per field; the later groups win, as the order of the tests once did.
+_TEXT, _NAMES, _EXTRA, _ROLE = range(4)
+_FIELD_USE: dict[str, tuple[int, str, int]] = {
+    **{name + "type": (_ROLE, "", 0) for name in NAME_FIELDS},
+    **{name: (_EXTRA, "", 0) for name in _MODEL_EXTRAS},
+    **{name: (_NAMES, "", 0) for name in NAME_FIELDS},
+    **{name: (_TEXT, target, rank) for rank, (name, target) in enumerate(TEXT_FIELDS.items())},
+}
 #: ``@article{title = {X}}``: an entry whose first token is a field, i.e. it has no key.
 _KEYLESS = re.compile(
     r"^([ \t]*@[ \t]*(?!(?:comment|string|preamble)\b)[A-Za-z][\w-]*[ \t]*[{(])"
     r"(?=\s*[^\s,={}()\"#%]+\s*=)",
     re.MULTILINE | re.IGNORECASE,
 )
+#: What every match of ``_KEYLESS`` also matches, found fast (it starts with a literal "@"):
+#: most files have no keyless entry, and scanning for ``_KEYLESS`` tries every line start.
+_KEYLESS_HINT = re.compile(r"@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]\s*[^\s,={}()\"#%]+\s*=", re.IGNORECASE)
+_DATE_NAMES = frozenset(DATE_FIELDS)
 #: Text right after an entry that continues it: an extra ``}`` closed the entry early.
 _STRAY = re.compile(r"\s*(?:[,}]|[\w+.:-]+\s*=)")
 #: What a @string macro name can be (BibTeX: no white space, no delimiters).
@@ -78,12 +92,24 @@ def _latex_decoder():
     return LatexNodes2Text(strict_latex_spaces=True)
 
 
+def _decoded(value: str) -> Iterator[str]:
+    """pylatexenc's text for ``value``, computed in a generator's frame (``next`` gets it).
+
+    pylatexenc's parser ends every value by catching an end-of-stream exception and keeping it
+    in a local: a reference cycle through the exception's traceback. In CPython a frame that
+    outlives its call keeps its caller's frame, and so on up the stack, so a call made straight
+    from the import would keep everything the import's frames hold (the whole parsed file)
+    until a full collection. A finished generator's frame has no caller: the chain ends here.
+    """
+    yield _latex_decoder().latex_to_text(value)
+
+
 @lru_cache(maxsize=131072)
 def latex_to_text(value: str) -> str:
     """LaTeX to Unicode; braces that only protect case are dropped; a run of white space (a line
     break included) is one space, as BibTeX reads it."""
     if "\\" in value or "$" in value or "~" in value:
-        value = _latex_decoder().latex_to_text(value)
+        value = next(_decoded(value))
     else:
         value = value.replace("{", "").replace("}", "")
     return _SPACES.sub(" ", value).strip(" ")
@@ -167,18 +193,20 @@ def map_fields(
     names: dict[str, str] = {}
     roles: dict[str, str] = {}
     for name, value in resolved.items():
-        target = TEXT_FIELDS.get(name)
-        if target is not None:
+        use = _FIELD_USE.get(name)
+        if use is None:
+            continue
+        kind, target, rank = use
+        if kind == _TEXT:
             decoded = fields[name] = latex_to_text(value)
-            rank = _TEXT_RANK[name]
             if decoded and rank < ranks.get(target, 1000):
                 text[target] = decoded
                 ranks[target] = rank
-        elif name in NAME_FIELDS:
+        elif kind == _NAMES:
             names[name] = value
-        elif name in _MODEL_EXTRAS:
+        elif kind == _EXTRA:
             fields[name] = latex_to_text(value)
-        elif name.endswith("type") and name[:-4] in NAME_FIELDS:
+        else:
             roles[name] = value
     if "page" in text:
         text["page"] = text["page"].replace("--", "–")
@@ -216,6 +244,8 @@ def _dates(resolved: dict[str, str]) -> dict[str, str]:
         )
         if issued:
             dates["issued"] = issued
+    if _DATE_NAMES.isdisjoint(resolved):
+        return dates
     for name, kind in DATE_FIELDS.items():
         if resolved.get(name):
             value = _other_date(resolved[name])
@@ -327,37 +357,40 @@ class _Reader:
     def work(self, entry: bp.Entry, dialect: str, resolver: Resolver) -> Work | None:
         """The entry as a work, or None (and a problem) when it cannot be one."""
         line = entry.start_line + 1
-        own: list[SourceField] = []
+        keys = [f.key for f in entry.fields]
+        raws = [f.value for f in entry.fields]
+        if max(map(len, raws), default=0) > MAX_FIELD_CHARS:
+            key, size = next(
+                (k, len(r) / 1_000_000)
+                for k, r in zip(keys, raws, strict=True)
+                if len(r) > MAX_FIELD_CHARS
+            )
+            self.problem(
+                line,
+                entry.key,
+                f"field {key!r} is {size:.1f} million characters long"
+                f" (the limit is {MAX_FIELD_CHARS:,}): an unclosed brace?",
+            )
+            return None
+        if not keys and not entry.key:
+            self.problem(line, "", "an empty entry: no key and no fields")
+            return None
         resolved: dict[str, str] = {}
         undefined: list[str] = []
         strings = self.strings
-        for f in entry.fields:
-            raw, key = f.value, f.key
-            if len(raw) > MAX_FIELD_CHARS:
-                size = len(raw) / 1_000_000
-                self.problem(
-                    line,
-                    entry.key,
-                    f"field {f.key!r} is {size:.1f} million characters long"
-                    f" (the limit is {MAX_FIELD_CHARS:,}): an unclosed brace?",
-                )
-                return None
-            own.append(SourceField(key, raw))
+        for key, raw in zip(keys, raws, strict=True):
             name = key.lower()
             if name in resolved:
                 continue
-            if raw[:1] == "{" and raw[-1:] == "}" and "#" not in raw:  # the common case, inline
+            if raw.startswith("{") and raw.endswith("}") and "#" not in raw:  # the common case
                 resolved[name] = raw[1:-1]
             else:
                 resolved[name], missing = evaluate(raw, strings)
                 undefined += missing
-        if not own and not entry.key:
-            self.problem(line, "", "an empty entry: no key and no fields")
-            return None
         entry_type = entry.entry_type.lower()
-        fields: tuple[SourceField, ...] = tuple(own)
+        fields: tuple[SourceField, ...] = tuple(map(SourceField, keys, raws))
         if resolver.entries and ("crossref" in resolved or "xdata" in resolved):
-            pairs = [(f.name, f.value) for f in own]
+            pairs = list(zip(keys, raws, strict=True))
             for name, raw, origin in resolver.inherited(entry.key, entry_type, pairs):
                 fields += (SourceField(name, raw, origin),)
                 resolved.setdefault(name.lower(), evaluate(raw, strings)[0])
@@ -371,7 +404,9 @@ def read_bibtex(text: str, *, file: str = "", dialect: str = "auto") -> ReadResu
     """Read BibTeX or BibLaTeX text. Bad blocks become problems; good ones become works."""
     _quiet_splitter()
     reader = _Reader(file)
-    reader.take(Splitter(_KEYLESS.sub(r"\1,", text)).split().blocks)
+    if _KEYLESS_HINT.search(text):
+        text = _KEYLESS.sub(r"\1,", text)
+    reader.take(bibsplit.split(text))
     chosen = _dialect(reader.entries, reader.field_names()) if dialect == "auto" else dialect
     reader.result.dialect = chosen
     reader.works(chosen)

@@ -14,14 +14,24 @@ a work with a source only its key, raw fields and issued date are read (the expo
 more). The text is written directly (no bibtexparser writer: its deep copies cost twice the
 parse).
 ``ascii=True`` turns every non-ASCII character into its LaTeX escape (pylatexenc).
+
+Whatever a work holds, the file stays BibTeX. Raw fields go back exactly as they came (they were
+BibTeX already); a value written from the model loses its control and bidi control characters
+(``diprefs.controls``) and is LaTeX-escaped (``diprefs.latex``), a name is braced where the name
+grammar would split it, a verbatim value (url, doi) percent-encodes braces that would unbalance the
+entry, and a key gets ``-`` for each character a key cannot hold.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+from dataclasses import replace
 from functools import lru_cache
 
+from diprefs.controls import strip_controls
 from diprefs.dates import parse_date
+from diprefs.formats.bibtex import decoded_name
 from diprefs.formats.bibtex_map import (
     BABEL_NAMES,
     BIBTEX_TYPES,
@@ -36,25 +46,18 @@ from diprefs.formats.bibtex_map import (
 )
 from diprefs.formats.bibvalue import MONTH_MACROS
 from diprefs.formats.records import Block
-from diprefs.model import Work
-from diprefs.names.parse import format_bibtex_name
+from diprefs.latex import escape as escape_latex
+from diprefs.model import Contributor, Work
+from diprefs.names.citekey import unique_key
+from diprefs.names.parse import OTHERS
 
 _MONTHS = tuple(MONTH_MACROS)
 _TO_BIBTEX_FIELDS = {v: k for k, v in FIELD_ALIASES.items() if k != "school"}
-_LATEX_SPECIALS = str.maketrans(
-    {
-        "\\": r"\textbackslash{}",
-        "{": r"\{",
-        "}": r"\}",
-        "&": r"\&",
-        "%": r"\%",
-        "$": r"\$",
-        "#": r"\#",
-        "_": r"\_",
-        "~": r"\textasciitilde{}",
-        "^": r"\textasciicircum{}",
-    }
-)
+#: What a key cannot hold (it would end the key or the entry, or biber refuses it).
+_KEY_UNSAFE = re.compile(r"[\s,{}=\"#%\\~]")
+#: A LaTeX special not escaped by a backslash: a printed name holding one is not BibTeX.
+_UNESCAPED = re.compile(r"(?<!\\)[%&$#_^]")
+_AND = re.compile(r"(?:^|\s)and(?:\s|$)", re.IGNORECASE)
 _THESIS_TYPES = {"mathesis": "mastersthesis", "phdthesis": "phdthesis", "": "phdthesis"}
 _CONTAINER_AS_BOOKTITLE = {"chapter", "paper-conference", "entry", "entry-encyclopedia"}
 _DATE_FIELDS = {
@@ -88,6 +91,69 @@ def _braced(value: str) -> str:
     return "{" + value + "}"
 
 
+def _splits_cleanly(value: str) -> bool:
+    """True when ``{value}`` ends where it should: the splitter counts every brace not right
+    after a backslash, so such braces must balance and the value must not end in a backslash."""
+    if "{" not in value and "}" not in value and not value.endswith("\\"):
+        return True
+    depth, previous = 0, ""
+    for ch in value:
+        if ch in "{}" and previous != "\\":
+            depth += 1 if ch == "{" else -1
+            if depth < 0:
+                return False
+        previous = ch
+    return depth == 0 and not value.endswith("\\")
+
+
+def _verbatim(value: str) -> str:
+    """A url, doi, file or eprint as written; its braces and backslashes percent-encoded when
+    they would unbalance the entry (a URL cannot hold them unencoded anyway)."""
+    value = strip_controls(value)
+    if _splits_cleanly(value):
+        return value
+    return value.replace("%", "%25").replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
+
+
+def safe_key(key: str) -> str:
+    """A citation key as BibTeX reads it and ``\\cite`` can name it: white space, commas,
+    braces, ``=``, ``"``, ``#``, ``%``, ``\\`` and ``~`` become ``-``."""
+    return _KEY_UNSAFE.sub("-", strip_controls(key)) or "-"
+
+
+def _name_part(text: str, family: bool = False) -> str:
+    """One part of a name, escaped, and braced where the grammar would split it: a comma or a
+    lone "and" anywhere, in a family name a space (its lower-case words would become a
+    particle), and an escape (bibtexparser drops ``\\%`` at the end of a name before "and")."""
+    escaped = escape_latex(" ".join(strip_controls(text).split()))
+    if "," in escaped or "\\" in escaped or _AND.search(escaped) or (family and " " in escaped):
+        return _braced(escaped)
+    return escaped
+
+
+def _person(c: Contributor) -> str:
+    """A name as BibTeX writes it: as printed when that is BibTeX reading back as the same name
+    (``Aks{\\i}n, Özge`` carried through CSL-JSON), else from its parts ('von Family, Suffix,
+    Given Patronymic', '{Organisation}'), escaped."""
+    printed, name = c.printed, c.name
+    bibtex = printed.isprintable() and _splits_cleanly(printed) and not _UNESCAPED.search(printed)
+    if printed and bibtex and decoded_name(printed) == name:
+        return printed
+    if name == OTHERS:
+        return "others"
+    if name.literal:
+        return _braced(escape_latex(name.literal))
+    family = _name_part(name.family, family=True)
+    if name.particle:
+        family = f"{_name_part(name.particle)} {family}"
+    given = _name_part(" ".join(p for p in (name.given, name.patronymic) if p))
+    if name.suffix:
+        return f"{family}, {_name_part(name.suffix)}, {given}"
+    if given:
+        return f"{family}, {given}"
+    return family + "," if family.endswith("}") else family  # "{A B}" alone is an organisation
+
+
 def _unwrap(raw: str) -> str:
     raw = raw.strip()
     if len(raw) >= 2 and (raw[0], raw[-1]) in (("{", "}"), ('"', '"')):
@@ -99,7 +165,7 @@ def _entry(entry_type: str, key: str, fields: list[tuple[str, str]], ascii: bool
     if ascii:
         fields = [(n, r if n.lower() in VERBATIM_FIELDS else to_ascii(r)) for n, r in fields]
     body = "".join(f"  {name} = {raw},\n" for name, raw in fields)
-    return f"@{entry_type}{{{key},\n{body}}}"
+    return f"@{entry_type}{{{safe_key(key)},\n{body}}}"
 
 
 def _own(work: Work) -> list[tuple[str, str]]:
@@ -111,7 +177,7 @@ def _date_fields(edtf: str) -> list[tuple[str, str]]:
     """BibTeX ``year``/``month`` for an EDTF date, plus ``date`` when they cannot say it all."""
     value = parse_date(edtf)
     if value.year is None:
-        return [("date", _braced(edtf))]
+        return [("date", _braced(escape_latex(edtf)))]
     out = [("year", _braced(str(value.year)))]
     if value.month and value.month <= 12:
         out.append(("month", _MONTHS[value.month - 1]))
@@ -191,26 +257,27 @@ def _model_fields(work: Work, dialect: str) -> tuple[str, list[tuple[str, str]]]
             name = "booktitle"
         elif attr == "issue" and entry_type == "article":
             name = "number"
-        elif attr == "page":
-            value = value.replace("–", "--")
         if name in VERBATIM_FIELDS:
-            fields.append((name, _braced(value)))
+            fields.append((name, _braced(_verbatim(value))))
+        elif attr == "page":  # a range's dash as BibTeX writes it (after escaping: kept joined)
+            fields.append((name, _braced(escape_latex(value).replace("–", "--"))))
         else:
-            fields.append((name, _braced(value.translate(_LATEX_SPECIALS))))
+            fields.append((name, _braced(escape_latex(value))))
     if work.number:  # an article's own number is its eid (its issue is written as number)
         name = "eid" if entry_type == "article" else "number"
-        fields.append((name, _braced(work.number.translate(_LATEX_SPECIALS))))
+        fields.append((name, _braced(escape_latex(work.number))))
     if work.language:
-        fields.append(("langid", _braced(BABEL_NAMES.get(work.language, work.language))))
+        langid = BABEL_NAMES.get(work.language, work.language)
+        fields.append(("langid", _braced(escape_latex(langid))))
     if work.title_supplied:
         fields.append(("titlesupplied", "{true}"))
     if work.issued:
-        fields.append(("date", _braced(work.issued)))
+        fields.append(("date", _braced(_date(work.issued))))
     for kind, name in _DATE_FIELDS.items():
         if work.dates.get(kind):
-            fields.append((name, _braced(work.dates[kind])))
+            fields.append((name, _braced(_date(work.dates[kind]))))
     if work.tags:
-        fields.append(("tags", _braced(", ".join(work.tags))))
+        fields.append(("tags", _braced(escape_latex(", ".join(work.tags)))))
     if dialect == "biblatex":
         return entry_type, fields
     converted: list[tuple[str, str]] = []
@@ -226,12 +293,17 @@ def _model_fields(work: Work, dialect: str) -> tuple[str, list[tuple[str, str]]]
     return bibtex_type, converted
 
 
+def _date(text: str) -> str:
+    """An EDTF date as is (its ``~`` and ``%`` are EDTF's); a date kept as free text, escaped."""
+    return text if parse_date(text).year is not None else escape_latex(text)
+
+
 def _name_fields(work: Work) -> list[tuple[str, str]]:
     """Name-list fields, one per role in the order roles appear; roles without a field of their
     own go to ``editora``..``editorc`` with an ``editoratype``."""
     by_role: dict[str, list[str]] = {}
     for c in work.contributors:
-        by_role.setdefault(c.role, []).append(c.printed or format_bibtex_name(c.name))
+        by_role.setdefault(c.role, []).append(_person(c))
     out: list[tuple[str, str]] = []
     spare = iter(("editora", "editorb", "editorc"))
     kinds = {v: k for k, v in reversed(EDITOR_TYPES.items())}
@@ -263,7 +335,11 @@ def entry_text(work: Work, dialect: str, ascii: bool = False) -> str:
 def write_bibtex(
     works: list[Work], blocks: list[Block], *, dialect: str = "biblatex", ascii: bool = False
 ) -> str:
-    """The file: @preamble and @string blocks first, then the entries, then @comment blocks."""
+    """The file: @preamble and @string blocks first, then the entries, then @comment blocks.
+
+    Two works whose keys become the same ``safe_key`` are told apart (a, b, ... as on import).
+    """
+    works = _keys_apart(works)
     head = [b.value for b in blocks if b.kind != "comment"]
     tail = [b.value for b in blocks if b.kind == "comment"]
     parts = [*head, *(entry_text(w, dialect, ascii) for w in works), *tail]
@@ -271,3 +347,17 @@ def write_bibtex(
         parts = [*(to_ascii(p) for p in head), *parts[len(head) : len(head) + len(works)]]
         parts += [to_ascii(p) for p in tail]
     return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def _keys_apart(works: list[Work]) -> list[Work]:
+    """The works, those whose key BibTeX cannot hold under a safe key no other work has."""
+    taken = {w.key for w in works}
+    out = []
+    for work in works:
+        key = safe_key(work.key)
+        if key != work.key:
+            key = unique_key(key, taken)
+            taken.add(key)
+            work = replace(work, key=key)
+        out.append(work)
+    return out

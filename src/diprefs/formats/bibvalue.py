@@ -28,12 +28,15 @@ _NUMBER = re.compile(r"\d+")
 
 
 def _pieces(raw: str) -> list[str]:
-    """Split a raw value on ``#`` outside braces and quotes."""
+    """Split a raw value on ``#`` outside braces and quotes. A brace right after a backslash
+    (``\\}``) is text, as bibtexparser's splitter reads it."""
     pieces: list[str] = []
     depth = 0
     quoted = False
     start = 0
     for i, ch in enumerate(raw):
+        if ch in "{}" and i and raw[i - 1] == "\\":
+            continue
         if ch == "{":
             depth += 1
         elif ch == "}":

@@ -15,6 +15,7 @@ import re
 from dataclasses import asdict
 from typing import Any
 
+from diprefs.controls import escape_controls
 from diprefs.formats import csljson_map as m
 from diprefs.formats.csljson_parts import (
     BadRecord,
@@ -42,6 +43,8 @@ _MANAGED = frozenset(
 _INSTITUTION_TYPES = ("thesis", "report")
 _WS = re.compile(r"[ \t\n\r]*")
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+#: A JSON escape of a UTF-16 surrogate: the text may hold one without its pair.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def looks_like_csljson(text: str) -> bool:
@@ -75,6 +78,15 @@ def _no_constant(name: str) -> None:
 
 
 _DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_constant=_no_constant)
+
+
+def _refuse_lone_surrogates(item: Any) -> None:
+    """A ``\\ud800`` escape without its pair decodes to no character: no file can hold it."""
+    try:
+        _ENCODE(item).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(exc.object[exc.start])
+        raise BadRecord(f"\\u{code:04x} is half of a surrogate pair, not a character") from None
 
 
 def _records(text: str) -> list[tuple[int, Any]]:
@@ -223,8 +235,11 @@ def read_csljson(text: str, *, file: str = "") -> ReadResult:
     except RecursionError:
         result.problems.append(Problem(file, 1, "", "not valid JSON: nested too deeply"))
         return result
+    surrogates = _SURROGATE_ESCAPE.search(text) is not None
     for number, (line, item) in enumerate(records, start=1):
         try:
+            if surrogates:
+                _refuse_lone_surrogates(item)
             work = item_to_work(item, file=file, line=line)
         except BadRecord as exc:
             key = _key(item) if isinstance(item, dict) else ""
@@ -334,7 +349,15 @@ def _restore(work: Work, item: dict[str, Any], custom: dict[str, Any]) -> None:
             custom.setdefault(f.name, value)
 
 
+def _json_escape(character: str) -> str:
+    return f"\\u{ord(character):04x}"
+
+
 def write_csljson(works: list[Work]) -> str:
-    """A CSL-JSON array of ``works`` in the order given, one item per line (diff-friendly)."""
-    items = [_ENCODE(work_to_item(w)) for w in works]
+    """A CSL-JSON array of ``works`` in the order given, one item per line (diff-friendly).
+
+    Control and bidi control characters are written as JSON escapes (``\\u202e``): the data
+    travels whole, and the file holds none of them raw (``diprefs.controls``).
+    """
+    items = [escape_controls(_ENCODE(work_to_item(w)), _json_escape) for w in works]
     return "[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from diprefs.controls import strip_controls
 from diprefs.model import Work
 
 
@@ -19,8 +20,9 @@ class Problem:
     kept: bool = False
 
     def __str__(self) -> str:
+        """One line, whatever the key or the quoted text holds (``diprefs.controls``)."""
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.key or '(no key)'}: {self.message}"
+        return strip_controls(f"{where}: {self.key or '(no key)'}: {self.message}")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from diprefs.controls import strip_controls
 from diprefs.dates import LITERAL, parse_bibtex_date, parse_date
 from diprefs.formats import ris_map as m
 from diprefs.formats.bibtex_map import LANGUAGES
@@ -359,9 +360,12 @@ def _restored(work: Work) -> list[tuple[str, str]]:
 
 
 def _format(tag: str, value: str) -> list[str]:
-    """One tag line, with the value's further lines as continuation lines."""
+    """One tag line, with the value's further lines as continuation lines. Control and bidi
+    control characters are stripped (``diprefs.controls``): a CR or U+2028 would end a line."""
     if tag not in m.MULTILINE_TAGS:
-        value = " ".join(value.split())
+        value = " ".join(strip_controls(value).split())
+    else:
+        value = strip_controls(value, keep_lines=True)
     first, *rest = value.split("\n") if value else [""]
     # A continuation line that looks like a tag line would start a field of its own.
     return [f"{tag}  - {first}".rstrip() + (" " if tag == "ER" else "")] + [

@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import ModuleType
 
 from sqlite_utils import Database
 
@@ -25,6 +27,14 @@ ISBN_TYPES = frozenset({"book", "report", "thesis", "pamphlet", "standard", "per
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _YEAR = re.compile(r"\d{4}")
 _PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+@lru_cache(maxsize=1)
+def _rapidfuzz() -> tuple[ModuleType, ModuleType]:
+    """rapidfuzz's scorers, imported once when a first title needs comparing."""
+    from rapidfuzz import fuzz, process
+
+    return fuzz, process
 
 
 def norm_doi(doi: str) -> str:
@@ -96,8 +106,8 @@ class DuplicateFinder:
         """(block, normalised title) of a work, computed once for its check and its add."""
         if self._last[0] is not work:
             year = _YEAR.search(work.issued)
-            authors = work.names("author")
-            block = (year.group() if year else "", family_key(authors[0].name) if authors else "")
+            author = next((c.name for c in work.contributors if c.role == "author"), None)
+            block = (year.group() if year else "", "" if author is None else family_key(author))
             self._last = (work, block, norm_title(work.title) if work.title else "")
         return self._last[1], self._last[2]
 
@@ -131,8 +141,7 @@ class DuplicateFinder:
         titles, keys = self.blocks.get(block, ((), ()))
         if not titles:
             return []
-        from rapidfuzz import fuzz, process
-
+        fuzz, process = _rapidfuzz()
         found = process.extract(
             title, titles, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO, limit=None
         )

@@ -156,4 +156,6 @@ def _hits(word: str, term: str) -> bool:
 
 def open_for_search(path: Path) -> sqlite3.Connection | None:
     """A fast read-only path to a current library; None: open it the ordinary way."""
-    return store.open_current(path)
+    from diprefs.config import busy_timeout
+
+    return store.open_current(path, busy_timeout())

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from diprefs import faults
 from diprefs.errors import DiprefsError, InvalidInputError, NotFoundError
 from diprefs.formats.bibtex import read_bibtex
 from diprefs.formats.bibtex_writer import write_bibtex
@@ -54,8 +55,6 @@ SNIFFERS: list[tuple[Callable[[str], bool], str]] = [
     (looks_like_ris, "ris"),
 ]
 STDIN = "-"
-#: Allocations between two young collections of the cycle collector during import and export.
-GC_THRESHOLD = 100_000
 #: A file with more entries than this gets a progress bar (when stderr is a terminal).
 PROGRESS_MIN = 2000
 ON_DUPLICATE = ("skip", "update", "keep-both")
@@ -147,29 +146,51 @@ def import_files(
     ``progress(total)`` is entered for a file of more than ``PROGRESS_MIN`` entries and yields
     ``advance(n)``, called as works are stored.
     """
-    with _rare_gc():
+    with _no_gc():
         return _import(db, inputs, fmt, encoding, on_duplicate, dry_run, strict, progress)
 
 
 @contextmanager
-def _rare_gc() -> Iterator[None]:
-    """Python's cycle collector run rarely while a large import allocates millions of objects.
+def _no_gc() -> Iterator[None]:
+    """Python's cycle collector paused while an import or export allocates millions of objects.
 
-    They hold no cycles, but each young collection walks the new ones (about a third of the
-    mapping time on a 16,000-entry file); turned off entirely, the few real cycles (pylatexenc's
-    parse trees) would add 50 MB to the peak instead.
+    They hold no reference cycles (pylatexenc's parse trees do, and ``formats.bibtex`` keeps
+    those from holding anything else), so a collection would find nothing, yet each one walks
+    the objects made since the last: a quarter of a second on a 16,000-entry file.
     """
-    thresholds = gc.get_threshold()
-    gc.set_threshold(GC_THRESHOLD, 50, 100)
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        gc.set_threshold(*thresholds)
+        if enabled:
+            gc.enable()
 
 
 def _import(db, inputs, fmt, encoding, on_duplicate, dry_run, strict, progress) -> ImportReport:
     parsed = [(item, *_parse(item, fmt, encoding)) for item in inputs]
     report = ImportReport()
+    faults.arm(db.conn)
+    try:
+        # The write lock before the duplicate finder reads: an import that another process
+        # committed while this one waited for the lock is seen, and no key is taken twice.
+        with transaction(db):
+            finder = _plan(db, parsed, strict, report)
+            big = progress is not None and max(len(r.works) for _, r, _ in parsed) > PROGRESS_MIN
+            bar = progress(sum(len(r.works) for _, r, _ in parsed)) if big else nullcontext(None)
+            with bar as advance:
+                _store(db, parsed, finder, report, on_duplicate, advance)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    faults.fault("import-done")
+    return report
+
+
+def _plan(db, parsed, strict: bool, report: ImportReport) -> DuplicateFinder:
+    """Keys for keyless entries and the problems to report; refuses a file with nothing to
+    import (or, with ``strict``, any problem). Returns the library's duplicate finder."""
     finder = DuplicateFinder.load(db)
     taken = set(finder.keys) | {w.key for _, r, _ in parsed for w in r.works if w.key}
     for _, result, _ in parsed:
@@ -186,16 +207,7 @@ def _import(db, inputs, fmt, encoding, on_duplicate, dry_run, strict, progress) 
             details=[str(p) for p in report.problems],
         )
     report.skipped = sum(not p.kept for p in report.problems)
-    big = progress is not None and max(len(r.works) for _, r, _ in parsed) > PROGRESS_MIN
-    bar = progress(sum(len(r.works) for _, r, _ in parsed)) if big else nullcontext(None)
-    try:
-        with bar as advance, transaction(db):
-            _store(db, parsed, finder, report, on_duplicate, advance)
-            if dry_run:
-                raise _DryRun
-    except _DryRun:
-        pass
-    return report
+    return finder
 
 
 class _DryRun(Exception):
@@ -204,12 +216,15 @@ class _DryRun(Exception):
 
 def _store(db, parsed, finder: DuplicateFinder, report: ImportReport, on_duplicate, progress):
     writer: bulk.WorkWriter | None = None
+    mid = faults.at_half("import-mid", sum(len(r.works) for _, r, _ in parsed))
     for item, result, encoding in parsed:
         source_id = works.add_source(db, item.name, result.dialect, encoding)
         works.add_blocks(db, source_id, result.blocks)
         if writer is None:  # after the first write, which holds the write lock: ids are ours
+            faults.fault("import-early")
             writer = bulk.WorkWriter(db)
         for work in result.works:
+            mid()
             existing = finder.duplicate_of(work)
             position = work.source.line if work.source and work.source.line else 0
             if existing is None:
@@ -288,7 +303,7 @@ def export_works(
     """The selected works (and their crossref/xdata parents) as text; also how many."""
     from diprefs.services.bibliography import Selection, selected_ids
 
-    with _rare_gc():
+    with _no_gc():
         ids = selected_ids(db, Selection(keys=keys, cited_by=cited_by, tags=tags))
         # The BibTeX writer reads only raw fields of works that have them: load no more.
         load = bulk.load_for_export if fmt in LATEX_FORMATS else bulk.load_works

@@ -3,16 +3,20 @@
 A 16,000-entry file must go in within about twice the time bibtexparser takes to split it, so
 nothing here asks SQLite a question per work: row ids are allocated in memory (after the caller's
 first write has taken the write lock), names are matched against an in-memory ``NameIndex``, and
-every table gets one ``executemany`` at ``flush``. The caller's transaction wraps it all.
+every table gets one ``executemany`` (per set of NULL columns, see ``insert_sparse``) at
+``flush``. The caller's transaction wraps it all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
-from operator import attrgetter
+from itertools import compress, count, repeat
+from operator import attrgetter, is_not
 from typing import Any
 
 from sqlite_utils import Database
@@ -44,6 +48,9 @@ _NAME_COLUMNS = (
 )
 #: Page cache of the importing connection, in KiB (SQLite's default is 2 MB).
 CACHE_KIB = 32768
+_name = attrgetter("name")
+_value = attrgetter("value")
+_inherited_from = attrgetter("inherited_from")
 _titles_of = attrgetter("title", "subtitle", "title_addon", "title_translated", "title_original")
 _containers_of = attrgetter("container_title", "container_title_latin", "collection_title")
 
@@ -52,10 +59,27 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+_DATE_COLUMNS = (
+    "edtf",
+    "year",
+    "month",
+    "day",
+    "end_year",
+    "end_month",
+    "end_day",
+    "approximate",
+    "uncertain",
+    "status",
+    "literal",
+)
+_NONES = (None,) * 64  # longer than any row: ``map`` stops at the shorter
+
+
 @lru_cache(maxsize=4096)
-def _date_row(text: str) -> tuple[Any, ...]:
+def _date_row(text: str) -> tuple[tuple[bool, ...], tuple[Any, ...]]:
+    """(which ``_DATE_COLUMNS`` are not NULL, their values) for a date as stored."""
     value = parse_date(text)
-    return (
+    row = (
         value.to_edtf() or text,
         value.year,
         value.month,
@@ -68,6 +92,32 @@ def _date_row(text: str) -> tuple[Any, ...]:
         value.status or None,
         value.literal or None,
     )
+    mask = tuple(map(is_not, row, _NONES))
+    return mask, tuple(compress(row, mask))
+
+
+def insert_sparse(
+    conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: Iterable[tuple]
+) -> None:
+    """INSERT ``rows`` binding only their non-NULL values; the rest take the column default.
+
+    Python's sqlite3 sends every bound ``None`` through its adapter registry, which costs as
+    much as binding a short string, and a works row has some 35 of them. Rows with the same
+    NULL columns share one ``executemany``. Every column a row here leaves NULL defaults to NULL.
+    """
+    groups: dict[tuple[bool, ...], list[tuple[Any, ...]]] = {}
+    for row in rows:
+        mask = tuple(map(is_not, row, _NONES))
+        group = groups.get(mask)
+        if group is None:
+            group = groups[mask] = []
+        group.append(tuple(compress(row, mask)))
+    for mask, values in groups.items():
+        conn.executemany(_insert_sql(table, tuple(compress(columns, mask))), values)
+
+
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
 def _next_id(db: Database, table: str) -> int:
@@ -86,6 +136,10 @@ class WorkWriter:
         self.next_work = self.first_new_work = _next_id(db, "works")
         self.next_name = _next_id(db, "names")
         self.next_scholar = self.first_new_scholar = _next_id(db, "scholars")
+        #: id(Name) -> (that Name, its names row id). The reader hands out one ``Name`` object
+        #: per printed form, and hashing a frozen dataclass (a tuple of seven strings, in
+        #: Python) costs more than everything else a repeated name needs.
+        self._seen: dict[int, tuple[Name, int]] = {}
         self._reset()
 
     def _reset(self) -> None:
@@ -97,13 +151,21 @@ class WorkWriter:
         self.scholars: list[tuple[Any, ...]] = []
         #: scholars from before this writer that gained a variant: their works need new FTS rows
         self.touched: set[int] = set()
-        self.contributor_names: dict[int, list[tuple[int, Name]]] = {}
+        #: work id -> names row id of each contributor, in order
+        self.contributor_names: dict[int, list[int]] = {}
 
     def name_id(self, name: Name) -> int:
         """The ``names`` row for a printed name; new rows and scholars are buffered."""
+        seen = self._seen.get(id(name))
+        if seen is not None and seen[0] is name:
+            return seen[1]
         found = self.index.by_parts.get(name)
-        if found is not None:
-            return found
+        if found is None:
+            found = self._new_name(name)
+        self._seen[id(name)] = (name, found)
+        return found
+
+    def _new_name(self, name: Name) -> int:
         scholar = self.index.scholar_for(name)
         canonical = 0
         if scholar is None and name != OTHERS:
@@ -154,12 +216,14 @@ class WorkWriter:
             if wid < self.first_new_work:
                 self.updated[wid] = None
         self.works[wid] = (work, row)
-        self.contributor_names[wid] = [(self.name_id(c.name), c.name) for c in work.contributors]
+        name_id = self.name_id
+        self.contributor_names[wid] = [name_id(c.name) for c in work.contributors]
         return wid
 
     def flush(self) -> None:
         """Write everything buffered, then rebuild the search rows it affects."""
         db = self.db
+        conn = db.conn
         if self.updated:
             ids = [json.dumps(list(self.updated))]
             for table, column in (
@@ -171,24 +235,18 @@ class WorkWriter:
                 db.execute(
                     f"DELETE FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))", ids
                 )
-        db.conn.executemany(
+        conn.executemany(
             "INSERT INTO scholars (id, kind, created_at) VALUES (?, ?, ?)", self.scholars
         )
-        db.conn.executemany(
-            f"INSERT INTO names ({', '.join(_NAME_COLUMNS)})"
-            f" VALUES ({', '.join('?' * len(_NAME_COLUMNS))})",
-            self.names,
+        insert_sparse(conn, "names", _NAME_COLUMNS, self.names)
+        updated, now = self.updated, self.now
+        insert_sparse(
+            conn,
+            "works",
+            ("id", *WORK_COLUMNS, "created_at"),
+            [(wid, *row, now) for wid, (_, row) in self.works.items() if wid not in updated],
         )
-        updated = self.updated
-        new_rows = [
-            (wid, *row, self.now) for wid, (_, row) in self.works.items() if wid not in updated
-        ]
-        db.conn.executemany(
-            f"INSERT INTO works (id, {', '.join(WORK_COLUMNS)}, created_at)"
-            f" VALUES ({', '.join('?' * (len(WORK_COLUMNS) + 2))})",
-            new_rows,
-        )
-        db.conn.executemany(
+        conn.executemany(
             f"UPDATE works SET {', '.join(c + ' = ?' for c in WORK_COLUMNS)} WHERE id = ?",
             [(*row, wid) for wid, (_, row) in self.works.items() if wid in updated],
         )
@@ -200,27 +258,34 @@ class WorkWriter:
             reindex_scholars(db, touched, skip=written)
 
     def _children(self) -> None:
-        dates, tags, contributors, fields = [], [], [], []
+        """Dates, tags, contributors and raw source fields of the buffered works."""
+        dates: dict[tuple[bool, ...], list[tuple[Any, ...]]] = defaultdict(list)
+        tags, contributors, own, inherited = [], [], [], []
         for wid, (work, _) in self.works.items():
-            dates.extend((wid, kind, *_date_row(text)) for kind, text in work.dates.items())
-            tags.extend((wid, t) for t in dict.fromkeys(work.tags))
+            for kind, text in work.dates.items():
+                mask, values = _date_row(text)
+                dates[mask].append((wid, kind, *values))
+            if work.tags:
+                tags.extend((wid, t) for t in dict.fromkeys(work.tags))
             positions: dict[str, int] = {}
-            for c, (name_id, _) in zip(work.contributors, self.contributor_names[wid], strict=True):
-                positions[c.role] = positions.get(c.role, 0) + 1
+            for c, name_id in zip(work.contributors, self.contributor_names[wid], strict=True):
+                position = positions[c.role] = positions.get(c.role, 0) + 1
                 printed = c.printed or c.name.sort_form()
-                contributors.append((wid, c.role, positions[c.role], name_id, printed))
-            if work.source:
-                fields.extend(
-                    (wid, i, f.name, f.value, f.inherited_from)
-                    for i, f in enumerate(work.source.fields)
-                )
+                contributors.append((wid, c.role, position, name_id, printed))
+            fields = work.source.fields if work.source else ()
+            if list(map(_inherited_from, fields)).count(None) == len(fields):  # all its own
+                own.extend(zip(repeat(wid), count(), map(_name, fields), map(_value, fields)))
+                continue
+            for i, f in enumerate(fields):
+                if f.inherited_from is None:
+                    own.append((wid, i, f.name, f.value))
+                else:
+                    inherited.append((wid, i, f.name, f.value, f.inherited_from))
         conn = self.db.conn
-        conn.executemany(
-            "INSERT INTO dates (work_id, kind, edtf, year, month, day, end_year, end_month,"
-            " end_day, approximate, uncertain, status, literal)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            dates,
-        )
+        for mask, rows in dates.items():
+            conn.executemany(
+                _insert_sql("dates", ("work_id", "kind", *compress(_DATE_COLUMNS, mask))), rows
+            )
         conn.executemany("INSERT OR IGNORE INTO tags (work_id, tag) VALUES (?, ?)", tags)
         conn.executemany(
             "INSERT INTO contributors (work_id, role, position, name_id, printed)"
@@ -228,30 +293,34 @@ class WorkWriter:
             contributors,
         )
         conn.executemany(
+            "INSERT INTO source_fields (work_id, position, name, value) VALUES (?, ?, ?, ?)", own
+        )
+        conn.executemany(
             "INSERT INTO source_fields (work_id, position, name, value, inherited_from)"
             " VALUES (?, ?, ?, ?, ?)",
-            fields,
+            inherited,
         )
 
     def _search_rows(self) -> None:
         """FTS rows: folded titles and texts, and every spelling of every contributor."""
         rows = []
-        spellings: dict[Name, list[tuple[str, str]]] = {}
+        #: id(Name) -> (folded forms, match keys) of the name and its scholar's variants (the
+        #: names stay alive in ``self.works`` meanwhile, so their ids are not reused)
+        spellings: dict[int, tuple[dict[str, None], dict[str, None]]] = {}
         for wid, (work, _) in self.works.items():
             folds: dict[str, None] = {}
             keys: dict[str, None] = {}
-            for _, name in self.contributor_names[wid]:
-                if name not in spellings:
-                    spellings[name] = self._spellings(name)
-                for folded, key in spellings[name]:
-                    folds[folded] = None
-                    if key:
-                        keys[key] = None
+            for c in work.contributors:
+                spelled = spellings.get(id(c.name))
+                if spelled is None:
+                    spelled = spellings[id(c.name)] = self._spellings(c.name)
+                folds.update(spelled[0])
+                keys.update(spelled[1])
             rows.append(
                 (
                     wid,
-                    " ".join(quick_fold(t) for t in _titles_of(work) if t),
-                    " ".join(quick_fold(t) for t in _containers_of(work) if t),
+                    " ".join([quick_fold(t) for t in _titles_of(work) if t]),
+                    " ".join([quick_fold(t) for t in _containers_of(work) if t]),
                     quick_fold(work.abstract) if work.abstract else "",
                     quick_fold(work.keywords) if work.keywords else "",
                     quick_fold(work.note) if work.note else "",
@@ -265,11 +334,12 @@ class WorkWriter:
             rows,
         )
 
-    def _spellings(self, name: Name) -> list[tuple[str, str]]:
-        """(folded form, match key) of a name and of every variant of its scholar."""
+    def _spellings(self, name: Name) -> tuple[dict[str, None], dict[str, None]]:
+        """(folded forms, non-empty match keys) of a name and of every variant of its scholar."""
         scholar = self.index.scholar_of.get(name)
         names = [name, *self.index.of_scholar.get(scholar, ())] if scholar is not None else [name]
-        return [(name_fold(n), family_key(n)) for n in names]
+        keys = [family_key(n) for n in names]
+        return dict.fromkeys(name_fold(n) for n in names), dict.fromkeys(k for k in keys if k)
 
 
 def reindex_scholars(db: Database, scholars: set[int], skip: set[int]) -> None:

@@ -16,23 +16,27 @@ from urllib.parse import quote
 
 from sqlite_utils import Database
 
+from diprefs.config import busy_timeout
 from diprefs.errors import DiprefsError, NewerLibraryError, NotALibraryError
 from diprefs.storage.schema import APPLICATION_ID, migrations
 
-BUSY_TIMEOUT_MS = 10_000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _connect(path: Path, uri_options: str = "") -> Database:
-    """A connection with foreign keys on; ``uri_options`` opens read-only ("mode=ro")."""
+    """A connection with foreign keys on; ``uri_options`` opens read-only ("mode=ro").
+
+    It waits up to ``[db] busy_timeout`` seconds (config.toml) for another process's lock.
+    """
+    seconds = busy_timeout()
     if uri_options:
         target = f"file:{quote(str(path.absolute()))}?{uri_options}"
-        conn = sqlite3.connect(target, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(target, uri=True, timeout=seconds)
     else:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(str(path), timeout=seconds)
     db = Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute(f"PRAGMA busy_timeout = {seconds * 1000}")
     return db
 
 
@@ -136,6 +140,20 @@ def _read_only(path: Path) -> Database:
 
 @contextmanager
 def transaction(db: Database) -> Iterator[Database]:
-    """One command, one transaction: all of its writes land, or none do."""
-    with db.atomic():
+    """One command, one transaction: all of its writes land, or none do.
+
+    BEGIN IMMEDIATE takes the write lock first, waiting up to the busy timeout while another
+    process writes: a deferred transaction that has already read cannot wait for it (SQLite
+    answers "database is locked" at once rather than risk a deadlock).
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
         yield db
+        db.execute("COMMIT")
+    except BaseException:
+        db.conn.rollback()  # nothing to undo when COMMIT itself failed and ended the transaction
+        raise

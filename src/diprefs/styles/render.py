@@ -1,8 +1,9 @@
 """Renderers: a list of StyledText references as plain text, Markdown, HTML or LaTeX.
 
 Templates never know the output format; each renderer escapes what its format needs, so a title
-holding ``<``, ``&``, ``%``, ``_`` or ``{`` comes out safe. Numbered lists (GOST) and unnumbered
-ones (APA) differ only in the wrapping.
+holding ``<``, ``&``, ``%``, ``_`` or ``{`` comes out safe, and strips control and bidi control
+characters (``diprefs.controls``) from every span it writes, whatever path the text took.
+Numbered lists (GOST) and unnumbered ones (APA) differ only in the wrapping.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 
+from diprefs.controls import strip_controls
+from diprefs.latex import escape as latex_escape
 from diprefs.styles.text import Styled, merge
 
 #: (citation key, reference); the list is numbered from 1 in this order when the style numbers.
@@ -18,33 +21,25 @@ Item = tuple[str, Styled]
 #: Section headings: the index of a section's first item -> its heading. Numbering runs on.
 Headings = Mapping[int, str]
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+#: Markdown syntax, what Pandoc's Markdown adds ($ math, ^ superscript, @ citations), and an &
+#: that would start an entity ("&amp;" is printed as written, "P & Q" needs nothing).
+#: CommonMark lets a backslash escape any ASCII punctuation.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$^@]|&(?=#?[0-9A-Za-z]+;))")
 #: What would start a list or a heading at the start of a line.
-_MD_LINE_START = re.compile(r"^(\d+)\.|^([#+-])")
-_LATEX_SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "%": r"\%",
-    "$": r"\$",
-    "&": r"\&",
-    "#": r"\#",
-    "_": r"\_",
-    "^": r"\textasciicircum{}",
-    "~": r"\textasciitilde{}",
-}
-_LATEX_RE = re.compile("|".join(re.escape(k) for k in _LATEX_SPECIAL))
+_MD_LINE_START = re.compile(r"^(\d+)([.)])|^([#+-])")
+#: What a \bibitem key cannot hold: it would end the key, start a comment, or be a command.
+_LATEX_KEY_UNSAFE = re.compile(r"[\s{}%#\\~^&$,]")
 
 
 def plain_text(styled: Styled) -> str:
     """The text without styles: what a pipe, a file or a comparison sees."""
-    return "".join(t for t, _ in styled)
+    return strip_controls("".join(t for t, _ in styled))
 
 
 def markdown(styled: Styled) -> str:
     out = []
     for text, italic in merge(styled):
-        escaped = _MD_SPECIAL.sub(r"\\\1", text)
+        escaped = _MD_SPECIAL.sub(r"\\\1", strip_controls(text))
         if italic:
             inner = escaped.strip()
             lead = escaped[: len(escaped) - len(escaped.lstrip())]
@@ -52,17 +47,21 @@ def markdown(styled: Styled) -> str:
             escaped = f"{lead}*{inner}*{trail}" if inner else escaped
         out.append(escaped)
     text = "".join(out)
-    return _MD_LINE_START.sub(lambda m: f"{m[1]}\\." if m[1] else f"\\{m[2]}", text)
+    return _MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
 def html_text(styled: Styled) -> str:
-    return "".join(
-        f"<i>{html.escape(t)}</i>" if italic else html.escape(t) for t, italic in merge(styled)
-    )
+    return "".join(f"<i>{_html(t)}</i>" if italic else _html(t) for t, italic in merge(styled))
 
 
-def latex_escape(text: str) -> str:
-    return _LATEX_RE.sub(lambda m: _LATEX_SPECIAL[m.group()], text)
+def _html(text: str) -> str:
+    return html.escape(strip_controls(text))
+
+
+def latex_key(key: str) -> str:
+    """A citation key as ``\\bibitem`` can take it: white space, braces, ``%``, ``#``, ``\\`` and
+    the other specials become ``-`` (no ``\\cite`` could name such a key anyway)."""
+    return _LATEX_KEY_UNSAFE.sub("-", strip_controls(key))
 
 
 def latex(styled: Styled) -> str:
@@ -110,7 +109,7 @@ def html_list(
     body = ""
     for heading, first, part in _sections(items, headings):
         if heading:
-            body += f'<h2 class="references-section">{html.escape(heading)}</h2>\n'
+            body += f'<h2 class="references-section">{_html(heading)}</h2>\n'
         if numbered:
             start = f' start="{first + 1}"' if first else ""
             body += f'<ol class="references"{start}>\n'
@@ -151,7 +150,7 @@ def latex_list(
         if headings and i in headings:
             lines.append(f"\\item[] \\textbf{{{latex_escape(headings[i])}}}")
         label = "" if numbered else "[]"
-        lines.append(f"\\bibitem{label}{{{key}}} {latex(s)}")
+        lines.append(f"\\bibitem{label}{{{latex_key(key)}}} {latex(s)}")
     lines.append("\\end{thebibliography}")
     body = "\n".join(lines) + "\n"
     if not standalone:

@@ -10,24 +10,24 @@ from __future__ import annotations
 
 import re
 
+from diprefs.controls import strip_controls
+
 Span = tuple[str, bool]
 Styled = tuple[Span, ...]
 
 #: Closing marks that already end a sentence: a separator's own full stop is dropped after them.
 _STOPS = ".?!…"
 _SPACES = re.compile(r"\s+")
-#: C0 controls (tab and newline become spaces first), DEL, and the bidi controls.
-_CONTROLS = re.compile("[\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 
 
 def clean(value: str) -> str:
-    """A field value as the styles print it: controls stripped, whitespace collapsed."""
+    """A field value as the styles print it: controls stripped (diprefs.controls), white space
+    collapsed."""
     if not value:
         return ""
     if value.isprintable() and "  " not in value:  # the common case: nothing to strip
         return value.strip()
-    value = _SPACES.sub(" ", value)
-    return _CONTROLS.sub("", value).strip()
+    return _SPACES.sub(" ", strip_controls(value)).strip()
 
 
 def plain(text: str, italic: bool = False) -> Styled:

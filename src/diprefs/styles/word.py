@@ -3,7 +3,8 @@
 GOST lists are Word numbered lists (the template's "List Number" style: 1., 2., ...), APA lists get
 a 0.5-inch hanging indent and double spacing. Italics come from
 the StyledText spans. Font and sizes are settings (``[docx]``: Times New Roman, 14 pt GOST,
-12 pt APA).
+12 pt APA). Control and bidi control characters are stripped from every run (``diprefs.controls``):
+python-docx refuses a control character, and Word would show a bidi override's effect.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from diprefs.controls import strip_controls
 from diprefs.styles.render import Item
 from diprefs.styles.text import merge
 
@@ -48,7 +50,7 @@ def write_docx(
     run.bold = True
     for i, (_key, styled) in enumerate(items):
         if headings and i in headings:
-            doc.add_paragraph().add_run(headings[i]).bold = True
+            doc.add_paragraph().add_run(strip_controls(headings[i])).bold = True
         paragraph = doc.add_paragraph(style="List Number" if numbered else None)
         fmt = paragraph.paragraph_format
         fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT  # justified lines gape around long URLs
@@ -59,5 +61,5 @@ def write_docx(
             fmt.first_line_indent = Inches(-0.5)
             fmt.line_spacing = 2.0
         for text, italic in merge(styled):
-            paragraph.add_run(text).italic = italic or None
+            paragraph.add_run(strip_controls(text)).italic = italic or None
     doc.save(str(path))
