@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 
+import pytest
 from click.testing import CliRunner
 
 from diprefs.cli import cli
@@ -187,3 +188,20 @@ def test_a_closed_pipe_ends_quietly(library):
     out = subprocess.run([sys.executable, "-c", code, str(library)], capture_output=True, text=True)
     assert out.returncode == 0
     assert out.stderr == ""
+
+
+def test_the_library_is_closed_when_a_command_ends(library, monkeypatch):
+    from diprefs.cli.context import AppContext
+
+    opened = []
+    original = AppContext.db
+
+    def spy(self):
+        db = original(self)
+        opened.append(db)
+        return db
+
+    monkeypatch.setattr(AppContext, "db", spy)
+    assert invoke("--db", str(library), "works", "list").exit_code == 0
+    with pytest.raises(sqlite3.ProgrammingError):
+        opened[0].execute("SELECT 1")

@@ -65,6 +65,7 @@ def cli(ctx: click.Context, db_path: str | None) -> None:
     komolov2024 with its reference list, scholars and citations.
     """
     ctx.obj = AppContext(db_path)
+    ctx.call_on_close(ctx.obj.close)
 
 
 #: Every command, as "module:attribute". One line each, so that adding a command is one line.

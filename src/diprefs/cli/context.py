@@ -35,6 +35,12 @@ class AppContext:
                 )
         return self._db
 
+    def close(self) -> None:
+        """Close the library at the end of the command, so no connection outlives it."""
+        if self._db is not None:
+            self._db.conn.close()
+            self._db = None
+
 
 def _say_upgraded(backup: Path) -> None:
     click.echo(
