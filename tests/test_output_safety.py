@@ -332,21 +332,11 @@ def test_a_caret_round_trips_through_bibtex():
     assert read_bibtex(write_bibtex([work], [])).works[0].title == "x^2"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="formats/bibtex.py decodes verbatim fields as LaTeX: ~ becomes a no-break space and"
-    " % starts a comment",
-)
 def test_a_url_with_a_tilde_and_a_percent_round_trips_through_bibtex():
     url = "https://example.org/~user/a%20b"
     assert read_bibtex(f"@misc{{k, url = {{{url}}}}}").works[0].url == url
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="storage/bulk.py load_for_export loads only key, type and date of a work whose source"
-    " is CSL-JSON or RIS, so its BibTeX export loses every other field",
-)
 def test_a_csljson_import_exports_to_bibtex_with_its_fields(tmp_path):
     run = Run(tmp_path / "library.db")
     assert run("init", "--empty").exit_code == 0

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 
 from diprefs.dates import parse_date
 from diprefs.model import WORK_TEXT_FIELDS, Contributor, Name, Source, SourceField, Work
+from diprefs.model_bulk import new_work
 from diprefs.names.matching import NameIndex, family_key, name_fold, quick_fold
 from diprefs.names.parse import OTHERS
 from diprefs.storage.scholars import load_name_index, name_row
@@ -454,7 +455,10 @@ def load_for_export(db: Database, ids: list[int]) -> list[Work]:
             args,
         )
     }
-    whole = {w.key: w for w in load_works(db, [i for i in ids if i in rows and not rows[i][3]])}
+    # Only a BibTeX/BibLaTeX source can be written back raw; CSL-JSON, RIS and hand-made works
+    # are written from the model, so they are read whole.
+    raw = {i for i in ids if i in rows and rows[i][3] in ("bibtex", "biblatex")}
+    whole = {w.key: w for w in load_works(db, [i for i in ids if i in rows and i not in raw])}
     issued = dict(
         db.execute(
             f"SELECT work_id, edtf FROM dates WHERE kind = 'issued' AND work_id IN {subset}", args
@@ -472,10 +476,10 @@ def load_for_export(db: Database, ids: list[int]) -> list[Work]:
         if wid not in rows:
             continue
         _, key, kind, dialect, entry_type, source_key, line = rows[wid]
-        if not dialect:
+        if wid not in raw:
             out.append(whole[key])
             continue
         source = Source(dialect, entry_type or "", source_key or key, tuple(fields[wid]), "", line)
         dates = {"issued": issued[wid]} if wid in issued else {}
-        out.append(Work(key=key, type=kind, dates=dates, source=source))
+        out.append(new_work({"key": key, "type": kind, "dates": dates, "source": source}))
     return out
