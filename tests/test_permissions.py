@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -51,22 +52,21 @@ def _copy_module(name: str, target: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def as_nobody(tmp_path_factory):
+def as_nobody(request):
     """Run ``diprefs ARGS`` as nobody; returns a function giving CompletedProcess."""
     if os.geteuid() != 0 or not shutil.which("setpriv") or not SYSTEM_PYTHON.exists():
         pytest.skip("needs root, setpriv and /usr/bin/python3.11 to run as an unprivileged user")
-    base = tmp_path_factory.mktemp("nobody-runtime")
+    # Outside pytest's numbered temp folders: another pytest run on the machine may rotate those
+    # away mid-session, and nobody needs to reach this one through /tmp alone.
+    base = Path(tempfile.mkdtemp(prefix="diprefs-nobody-"))
+    request.addfinalizer(lambda: shutil.rmtree(base, ignore_errors=True))
+    base.chmod(0o755)
     site = base / "site"
     site.mkdir()
     for name in RUNTIME:
         _copy_module(name, site)
     src = Path(__file__).resolve().parents[1] / "src"
     shutil.copytree(src, base / "src", ignore=shutil.ignore_patterns("__pycache__"))
-    top = tmp_path_factory.getbasetemp().parent  # pytest-of-USER: go no higher than that
-    for folder in [base, *base.parents]:
-        folder.chmod(folder.stat().st_mode | 0o055)  # let nobody reach the copy
-        if folder == top:
-            break
     subprocess.run(["chmod", "-R", "a+rX", str(base)], check=True)
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -90,10 +90,12 @@ def as_nobody(tmp_path_factory):
 
 
 @pytest.fixture
-def shared_dir(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("perm")
+def shared_dir():
+    folder = Path(tempfile.mkdtemp(prefix="diprefs-perm-"))
     folder.chmod(0o777)
-    return folder
+    yield folder
+    folder.chmod(0o700)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

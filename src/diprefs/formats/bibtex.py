@@ -13,14 +13,11 @@ only the fields the model needs are decoded, and names, LaTeX and dates are cach
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import re
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
-from operator import attrgetter
-from typing import Any
 
 from bibtexparser import model as bp
 
@@ -37,11 +34,10 @@ from diprefs.formats.bibtex_map import (
     NAME_FIELDS,
     TEXT_FIELDS,
 )
-from diprefs.formats.bibvalue import evaluate, is_literal
+from diprefs.formats.bibvalue import evaluate
 from diprefs.formats.crossref import Resolver
 from diprefs.formats.records import Block, Problem, ReadResult
 from diprefs.model import Contributor, Name, Source, SourceField, Work
-from diprefs.model_bulk import WORK_DEFAULTS, new_work
 from diprefs.names.parse import parse_name, split_names
 
 _TRUE = {"true", "yes", "1"}
@@ -227,15 +223,17 @@ def map_fields(
     if "publisher" not in text and fields.get("organization"):
         text["publisher"] = fields["organization"]
     tags = fields.get("tags")
-    text["key"] = key
-    text["type"] = _work_type(entry_type, fields)
-    text["language"] = _language(fields.get("langid") or fields.get("language") or "")
-    text["title_supplied"] = fields.get("titlesupplied", "").strip().lower() in _TRUE
-    text["dates"] = _dates(resolved)
-    text["contributors"] = _contributors(roles, names) if names else ()
-    text["tags"] = tuple(t.strip() for t in tags.split(",") if t.strip()) if tags else ()
-    text["source"] = source
-    return new_work(text)
+    return Work(
+        key=key,
+        type=_work_type(entry_type, fields),
+        language=_language(fields.get("langid") or fields.get("language") or ""),
+        title_supplied=fields.get("titlesupplied", "").strip().lower() in _TRUE,
+        dates=_dates(resolved),
+        contributors=_contributors(roles, names) if names else (),
+        tags=tuple(t.strip() for t in tags.split(",") if t.strip()) if tags else (),
+        source=source,
+        **text,
+    )
 
 
 def _dates(resolved: dict[str, str]) -> dict[str, str]:
@@ -343,35 +341,12 @@ class _Reader:
                 self.problem(line, key, _failure_message(block))
             previous = None
 
-    def works(self, dialect: str, split: bibsplit.Split) -> None:
-        """Map every entry; the ones the splitting child already mapped are only rebuilt."""
+    def works(self, dialect: str) -> None:
         resolver = Resolver(self._parents(), dialect)
-        names: dict[tuple[str, ...], Name] = {}
         for entry in self.entries:
-            premapped = split.result(entry)
-            if premapped is None:
-                work = self.work(entry, dialect, resolver)
-            else:
-                work = self.rebuilt(entry, premapped, dialect, names)
+            work = self.work(entry, dialect, resolver)
             if work is not None:
                 self.result.works.append(work)
-
-    def rebuilt(
-        self, entry: bp.Entry, premapped: Premapped, dialect: str, names: dict[tuple, Name]
-    ) -> Work:
-        """The work of an entry from ``premapped``: the same as ``work`` makes of it."""
-        values, people = premapped
-        fields = tuple(SourceField(f.key, f.value) for f in entry.fields)
-        contributors = []
-        for parts, role, printed in people:
-            name = names.get(parts)
-            if name is None:
-                name = names[parts] = Name(*parts)
-            contributors.append(Contributor(name, role, printed))
-        values["contributors"] = tuple(contributors)
-        line = entry.start_line + 1
-        values["source"] = Source(dialect, entry.entry_type, entry.key, fields, self.file, line)
-        return new_work(values)
 
     def _parents(self) -> dict[str, tuple[str, str, list[tuple[str, str]]]]:
         """Every entry by lower-case key, when some entry has a crossref or xdata parent."""
@@ -404,8 +379,18 @@ class _Reader:
         if not keys and not entry.key:
             self.problem(line, "", "an empty entry: no key and no fields")
             return None
+        resolved: dict[str, str] = {}
+        undefined: list[str] = []
         strings = self.strings
-        resolved, undefined = _resolved(keys, raws, strings)
+        for key, raw in zip(keys, raws, strict=True):
+            name = key.lower()
+            if name in resolved:
+                continue
+            if raw.startswith("{") and raw.endswith("}") and "#" not in raw:  # the common case
+                resolved[name] = raw[1:-1]
+            else:
+                resolved[name], missing = evaluate(raw, strings)
+                undefined += missing
         entry_type = entry.entry_type.lower()
         fields: tuple[SourceField, ...] = tuple(map(SourceField, keys, raws))
         if resolver.entries and ("crossref" in resolved or "xdata" in resolved):
@@ -419,65 +404,15 @@ class _Reader:
         return map_fields(entry_type, entry.key, resolved, source)
 
 
-def _resolved(keys: list[str], raws: list[str], strings: dict[str, str]) -> tuple[dict, list]:
-    """(lower-case field name -> evaluated value, the first of a repeated name winning;
-    macro names no @string defines)."""
-    resolved: dict[str, str] = {}
-    undefined: list[str] = []
-    for key, raw in zip(keys, raws, strict=True):
-        name = key.lower()
-        if name in resolved:
-            continue
-        if raw.startswith("{") and raw.endswith("}") and "#" not in raw:  # the common case
-            resolved[name] = raw[1:-1]
-        else:
-            resolved[name], missing = evaluate(raw, strings)
-            undefined += missing
-    return resolved, undefined
-
-
-#: A work as plain data: (its attributes but contributors and source, where they differ from
-#: the defaults; (name parts, role, printed) of each contributor).
-Premapped = tuple[dict[str, Any], tuple[tuple[tuple[str, ...], str, str], ...]]
-_NAME_PARTS = attrgetter(*(f.name for f in dataclasses.fields(Name)))
-#: Work attributes sent as they are (contributors are sent as parts, the source not at all).
-_PLAIN = WORK_DEFAULTS.keys() - {"contributors", "source"}
-
-
-def premapped(entry: bp.Entry) -> Premapped | None:
-    """What ``_Reader.work`` makes of an entry, when that needs nothing from the rest of the
-    file: every value literal (no @string macro), no crossref or xdata parent, nothing that
-    makes a problem. Run by the splitting child on its entries (``bibsplit``); None: map here.
-    """
-    keys = [f.key for f in entry.fields]
-    raws = [f.value for f in entry.fields]
-    if (not keys and not entry.key) or max(map(len, raws), default=0) > MAX_FIELD_CHARS:
-        return None
-    if not all(map(is_literal, raws)):
-        return None
-    resolved, _ = _resolved(keys, raws, {})
-    if "crossref" in resolved or "xdata" in resolved:
-        return None
-    work = map_fields(entry.entry_type.lower(), entry.key, resolved)
-    values = {
-        name: value
-        for name, value in vars(work).items()
-        if name in ("key", "dates") or (name in _PLAIN and WORK_DEFAULTS[name] != value)
-    }
-    people = tuple((_NAME_PARTS(c.name), c.role, c.printed) for c in work.contributors)
-    return values, people
-
-
 def read_bibtex(text: str, *, file: str = "", dialect: str = "auto") -> ReadResult:
     """Read BibTeX or BibLaTeX text. Bad blocks become problems; good ones become works."""
     _quiet_splitter()
     reader = _Reader(file)
     if _KEYLESS_HINT.search(text):
         text = _KEYLESS.sub(r"\1,", text)
-    with bibsplit.split(text, premapped) as split:
-        reader.take(split.blocks)
-        chosen = _dialect(reader.entries, reader.field_names()) if dialect == "auto" else dialect
-        reader.result.dialect = chosen
-        reader.works(chosen, split)
+    reader.take(bibsplit.split(text))
+    chosen = _dialect(reader.entries, reader.field_names()) if dialect == "auto" else dialect
+    reader.result.dialect = chosen
+    reader.works(chosen)
     reader.result.problems.sort(key=lambda p: p.line or 0)
     return reader.result

@@ -23,7 +23,6 @@ from sqlite_utils import Database
 
 from diprefs.dates import parse_date
 from diprefs.model import WORK_TEXT_FIELDS, Contributor, Name, Source, SourceField, Work
-from diprefs.model_bulk import new_work
 from diprefs.names.matching import NameIndex, family_key, name_fold, quick_fold
 from diprefs.names.parse import OTHERS
 from diprefs.storage.scholars import load_name_index, name_row
@@ -481,5 +480,5 @@ def load_for_export(db: Database, ids: list[int]) -> list[Work]:
             continue
         source = Source(dialect, entry_type or "", source_key or key, tuple(fields[wid]), "", line)
         dates = {"issued": issued[wid]} if wid in issued else {}
-        out.append(new_work({"key": key, "type": kind, "dates": dates, "source": source}))
+        out.append(Work(key=key, type=kind, dates=dates, source=source))
     return out
