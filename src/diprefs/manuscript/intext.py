@@ -73,6 +73,20 @@ def _author_year(content: str) -> list[tuple[tuple[str, ...], str, str]]:
     return found
 
 
+def _author_year_refs(
+    match: re.Match[str], content: str, paragraph: int
+) -> list[tuple[int, int, InTextRef]]:
+    """One reference per work named in a bracket or parenthesis ("A, 2020; B, 2019")."""
+    return [
+        (
+            paragraph,
+            match.start(),
+            InTextRef("author-year", match.group(0), paragraph, authors=a, year=y, locator=loc),
+        )
+        for a, y, loc in _author_year(content)
+    ]
+
+
 def find_references(paragraphs: list[str]) -> list[InTextRef]:
     """Every in-text reference, in reading order."""
     found: list[tuple[int, int, InTextRef]] = []
@@ -95,27 +109,9 @@ def find_references(paragraphs: list[str]) -> list[InTextRef]:
                 )
                 found.append((number, match.start(), ref))
                 continue
-            for authors, year, locator in _author_year(content):
-                ref = InTextRef(
-                    "author-year",
-                    match.group(0),
-                    number,
-                    authors=authors,
-                    year=year,
-                    locator=locator,
-                )
-                found.append((number, match.start(), ref))
+            found.extend(_author_year_refs(match, content, number))
         for match in _PARENS.finditer(paragraph):
-            for authors, year, locator in _author_year(match.group(1)):
-                ref = InTextRef(
-                    "author-year",
-                    match.group(0),
-                    number,
-                    authors=authors,
-                    year=year,
-                    locator=locator,
-                )
-                found.append((number, match.start(), ref))
+            found.extend(_author_year_refs(match, match.group(1), number))
         for match in _NARRATIVE.finditer(paragraph):
             authors = tuple(
                 re.split(r"\s(?:&|and|и)\s", re.sub(r"\s(et al\.|и др\.)$", "", match.group(1)))
