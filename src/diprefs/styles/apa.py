@@ -14,18 +14,12 @@ from diprefs.model import Contributor, Work
 from diprefs.styles import checks, gost, persons, values
 from diprefs.styles import text as st
 from diprefs.styles.base import Style
+from diprefs.styles.latin import container, roman, scheme, title, titles
 from diprefs.styles.template import Call, Ctx, Field, FirstOf, Italic, Part, Seq, Text, When
+from diprefs.styles.terms import LEGAL_KINDS_EN
 from diprefs.styles.text import Styled
 
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
-
-
-def scheme(ctx: Ctx) -> str:
-    return ctx.settings.get("transliteration", "bgn-pcgn")
-
-
-def roman(ctx: Ctx, value: str) -> str:
-    return persons.romanised(st.clean(value), scheme(ctx), ctx.lang)
 
 
 def name_list(ctx: Ctx, names: list[Contributor], initials_first: bool = False) -> str:
@@ -55,13 +49,18 @@ def authors(ctx: Ctx) -> str:
     return name_list(ctx, ctx.names("author"))
 
 
-def editors_as_authors(ctx: Ctx) -> str:
+def _editors(ctx: Ctx, initials_first: bool = False) -> str:
+    """ "A, & B (Eds.)" heading a work without authors; "A. Editor (Ed.)" of a host book."""
     editors = ctx.names("editor")
-    names = "" if ctx.names("author") else name_list(ctx, editors)
+    names = name_list(ctx, editors, initials_first)
     if not names:
         return ""
     label = "(Ed.)" if len(editors) == 1 else "(Eds.)"
     return f"{names} {label}"
+
+
+def editors_as_authors(ctx: Ctx) -> str:
+    return "" if ctx.names("author") else _editors(ctx)
 
 
 def has_creator(ctx: Ctx) -> bool:
@@ -85,33 +84,6 @@ def date(ctx: Ctx) -> Styled:
         return st.plain(f"({values.apa_date(DateValue(), False, ctx.suffix)})")
     with_day = w.type in _WITH_DAY or (w.type == "paper-conference" and not w.container_title)
     return st.plain(f"({values.apa_date(ctx.date('issued'), with_day, ctx.suffix)})")
-
-
-def _titles(ctx: Ctx) -> tuple[str, str]:
-    """(title as printed, its English translation): the biblatex-apa origtitle/title pair, or
-    title plus ``title_translated``."""
-    w = ctx.work
-    title = w.title
-    if w.subtitle:
-        title = f"{title}: {w.subtitle}"
-    if w.title_original and not w.names("translator") and not w.title_translated:
-        return roman(ctx, w.title_original), st.clean(title)
-    return roman(ctx, title), st.clean(w.title_translated)
-
-
-def title(italic: bool) -> Part:
-    """The title (italic for stand-alone works), "[translation]", or a supplied "[description]"."""
-
-    def render(ctx: Ctx) -> Styled:
-        main, translated = _titles(ctx)
-        if not main:
-            return ()
-        if ctx.work.title_supplied:
-            return st.plain(f"[{main}]")
-        out = st.plain(main, italic)
-        return st.join([out, st.plain(f"[{translated}]" if translated else "")], " ")
-
-    return Call(render)
 
 
 def _parenthetical(ctx: Ctx, with_pages: bool) -> str:
@@ -195,26 +167,13 @@ def entry(title_part: Part, source: Part, italic_title_first: bool = True) -> Pa
     return Seq(body, Call(link), Call(original), delim=" ")
 
 
-def journal_name(ctx: Ctx) -> str:
-    return st.clean(ctx.work.container_title_latin) or roman(ctx, ctx.work.container_title)
-
-
 def journal(italic_volume: bool = True) -> Part:
     """ "*Journal*, *8*(3), 207–217" / "*Journal*, (4), 15–27" (§19); a newspaper's volume is
     not italic."""
     volume = Field("volume", italic=italic_volume)
     issue = Field(lambda ctx: f"({st.clean(ctx.work.issue)})" if ctx.work.issue else "")
     pages = Field(lambda ctx: values.page_range(ctx.work.page))
-    return Seq(Italic(Field(journal_name)), Seq(volume, issue), pages, delim=", ")
-
-
-def _host_editors(ctx: Ctx) -> str:
-    editors = ctx.names("editor")
-    names = name_list(ctx, editors, True)
-    if not names:
-        return ""
-    label = "(Ed.)" if len(editors) == 1 else "(Eds.)"
-    return f"{names} {label}"
+    return Seq(Italic(Field(container)), Seq(volume, issue), pages, delim=", ")
 
 
 def in_book() -> Part:
@@ -224,7 +183,7 @@ def in_book() -> Part:
         book = roman(ctx, ctx.work.container_title)
         if not book:
             return ()
-        eds = _host_editors(ctx)
+        eds = _editors(ctx, initials_first=True)
         pieces = st.join([st.plain(eds), st.plain(book, True)], ", ")
         extra = _parenthetical(ctx, True)
         return st.wrap(st.join([pieces, st.plain(extra)], " "), "In ")
@@ -257,14 +216,7 @@ def thesis_source(ctx: Ctx) -> str:
     return roman(ctx, ctx.work.institution)
 
 
-_LEGAL_KINDS = {
-    "constitution": "",
-    "code": "Code",
-    "law": "Law",
-    "decree": "Decree",
-    "resolution": "Resolution",
-    "departmental": "Order",
-}
+_LEGAL_KINDS = {**LEGAL_KINDS_EN, "constitution": ""}
 
 
 def act_number(ctx: Ctx) -> str:
@@ -355,14 +307,14 @@ def author_key(ctx: Ctx) -> tuple[str, ...]:
             for c in names
             if not persons.is_others(c.name)
         )
-    return (_fold(_ARTICLE.sub("", _titles(ctx)[0])),)
+    return (_fold(_ARTICLE.sub("", titles(ctx)[0])),)
 
 
 def sort_key(ctx: Ctx) -> tuple:
     return (
         author_key(ctx),
         ctx.date("issued").sort_key(),
-        _fold(_ARTICLE.sub("", _titles(ctx)[0])),
+        _fold(_ARTICLE.sub("", titles(ctx)[0])),
     )
 
 

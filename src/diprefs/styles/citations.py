@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diprefs.styles import apa, persons, values
+from diprefs.styles import apa, latin, persons, values
 from diprefs.styles import gost_parts as g
 from diprefs.styles import text as st
 from diprefs.styles.base import Style
@@ -126,14 +126,14 @@ def apa_names(ctx: Ctx, narrative: bool = False) -> Styled:
     """ "Mominov", "Piaget & Inhelder" (narrative "and"), "Grady et al.", or the title."""
     names = [c for c in (ctx.names("author") or ctx.names("editor"))]
     people = [c for c in names if not persons.is_others(c.name)]
-    fam = [apa.roman(ctx, persons.family(c.name)) for c in people]
+    fam = [latin.roman(ctx, persons.family(c.name)) for c in people]
     if len(fam) == 1 and len(names) == 1:
         return st.plain(fam[0])
     if len(fam) == 2 and len(names) == 2:
         return st.plain(f"{fam[0]} {'and' if narrative else '&'} {fam[1]}")
     if fam:
         return st.plain(f"{fam[0]} et al.")
-    main, _ = apa._titles(ctx)
+    main, _ = latin.titles(ctx)
     words = main.split(":")[0].split()
     short = " ".join(words[:4])
     if ctx.work.title_supplied:

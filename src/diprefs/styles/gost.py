@@ -245,7 +245,8 @@ def templates(f: g.Flavour) -> dict[str, Part]:
 
 _ARTICLES = {"article-journal", "article-magazine", "article", "review", "review-book"}
 _CHAPTERS = {"chapter", "entry", "entry-dictionary", "entry-encyclopedia"}
-_ACTS = {"legislation", "regulation", "bill", "treaty", "legal_case", "standard"}
+#: CSL types described as normative acts (also headless in references-en).
+ACTS = {"legislation", "regulation", "bill", "treaty", "legal_case", "standard"}
 _PAGES = {"webpage", "post", "post-weblog"}
 _BOOKS = {"book", "collection", "classic", "pamphlet", "periodical"}
 
@@ -265,7 +266,7 @@ def classify(work: Work) -> str:
         return "thesis"
     if t == "report":
         return "report"
-    if t in _ACTS:
+    if t in ACTS:
         return "act-in-host" if host else "act"
     if t in _PAGES:
         if values.is_website(work):

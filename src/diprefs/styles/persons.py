@@ -106,13 +106,16 @@ def romanised(text: str, scheme: str, lang: str = "") -> str:
     return transliterate(text, scheme)
 
 
-def apa(name: Name, scheme: str, lang: str, initials_first: bool = False) -> str:
-    """APA "Family, I. O." (``initials_first``: "I. O. Family"), romanised when Cyrillic."""
+def apa(
+    name: Name, scheme: str, lang: str, initials_first: bool = False, comma: bool = True
+) -> str:
+    """APA "Family, I. O." (``initials_first``: "I. O. Family"; ``comma=False``: "Family I. O.",
+    the English References list), romanised when Cyrillic."""
     if name.literal:
         return romanised(clean(name.literal), scheme, lang)
     surname = romanised(family(name), scheme, lang)
     inits = romanised(name_initials(name, lang), scheme, lang)
     if not inits:
         return surname
-    text = f"{inits} {surname}" if initials_first else f"{surname}, {inits}"
+    text = f"{inits} {surname}" if initials_first else f"{surname}{',' if comma else ''} {inits}"
     return _with_suffix(text, name)

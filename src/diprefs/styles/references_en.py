@@ -19,31 +19,14 @@ from diprefs.names.keys import fold
 from diprefs.styles import checks, gost, persons, values
 from diprefs.styles import text as st
 from diprefs.styles.base import Style
+from diprefs.styles.latin import container, roman, scheme, title, titles
 from diprefs.styles.places import english_place
 from diprefs.styles.template import Call, Ctx, Date, Field, FirstOf, Italic, Part, Seq, Text, When
-from diprefs.styles.terms import FROM_LANGUAGE_EN
+from diprefs.styles.terms import FROM_LANGUAGE_EN, LEGAL_KINDS_EN
 from diprefs.styles.text import Styled
-
-#: ``legal_kind`` -> the kind of act in English.
-LEGAL_KINDS_EN = {
-    "constitution": "Constitution",
-    "code": "Code",
-    "law": "Law",
-    "decree": "Decree",
-    "resolution": "Resolution",
-    "departmental": "Order",
-}
 
 _LANGUAGE_OF_KEY = {"ru": "Russian", "uz-Latn": "Uzbek", "uz-Cyrl": "Uzbek"}
 _ENGLISH = {"en": "English"}  # FROM_LANGUAGE_EN names the languages translated *into* English
-
-
-def scheme(ctx: Ctx) -> str:
-    return ctx.settings.get("transliteration", "bgn-pcgn")
-
-
-def roman(ctx: Ctx, value: str) -> str:
-    return persons.romanised(st.clean(value), scheme(ctx), ctx.lang)
 
 
 # --- names ---------------------------------------------------------------------------------
@@ -51,14 +34,7 @@ def roman(ctx: Ctx, value: str) -> str:
 
 def person(ctx: Ctx, name: Name, initials_first: bool = False) -> str:
     """ "Zhurayev F. S." (no comma before the initials), or "F. S. Zhurayev" after "Ed. by"."""
-    if name.literal:
-        return roman(ctx, name.literal)
-    surname = roman(ctx, persons.family(name))
-    inits = roman(ctx, persons.name_initials(name, ctx.lang))
-    if not inits:
-        return surname
-    text = f"{inits} {surname}" if initials_first else f"{surname} {inits}"
-    return f"{text}, {st.clean(name.suffix)}" if name.suffix else text
+    return persons.apa(name, scheme(ctx), ctx.lang, initials_first, comma=False)
 
 
 def name_list(ctx: Ctx, names: list[Contributor], initials_first: bool = False) -> str:
@@ -111,37 +87,6 @@ def responsibility(roles: tuple[str, ...]) -> Part:
 
 
 # --- titles --------------------------------------------------------------------------------
-
-
-def titles(ctx: Ctx) -> tuple[str, str]:
-    """(title as printed, its English translation). A biblatex-apa ``origtitle`` of an
-    untranslated work is the original and ``title`` its translation, as in APA."""
-    w = ctx.work
-    title = f"{w.title}: {w.subtitle}" if w.subtitle else w.title
-    if w.title_original and not w.names("translator") and not w.title_translated:
-        return roman(ctx, w.title_original), st.clean(title)
-    return roman(ctx, title), st.clean(w.title_translated)
-
-
-def title(italic: bool) -> Part:
-    """ "Title [Translation]"; a title the cataloguer supplied stands alone in brackets."""
-
-    def render(ctx: Ctx) -> Styled:
-        main, translated = titles(ctx)
-        if not main:
-            return ()
-        if ctx.work.title_supplied:
-            return st.plain(f"[{main}]")
-        return st.join(
-            [st.plain(main, italic), st.plain(f"[{translated}]" if translated else "")], " "
-        )
-
-    return Call(render)
-
-
-def container(ctx: Ctx) -> str:
-    """The journal, book or site: its recorded Latin title, else transliterated."""
-    return st.clean(ctx.work.container_title_latin) or roman(ctx, ctx.work.container_title)
 
 
 # --- places, dates, numbers ----------------------------------------------------------------
@@ -397,11 +342,9 @@ def sort_key(ctx: Ctx) -> tuple:
     """Alphabetical by what the entry starts with (all of it in Latin letters), brackets and
     punctuation ignored."""
     main = titles(ctx)[0]
-    head = creators(ctx) if ctx.work.type not in _ACTS else ""
+    head = creators(ctx) if ctx.work.type not in gost.ACTS else ""
     return (_sortable(head or main), _sortable(main), ctx.date("issued").sort_key())
 
-
-_ACTS = {"legislation", "regulation", "bill", "treaty", "legal_case", "standard"}
 
 #: GOST's table, less what this list never prints (a dissertation's speciality code).
 REQUIRED = {

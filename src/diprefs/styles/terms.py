@@ -284,6 +284,16 @@ FROM_LANGUAGE_EN = {
     "fa": "Persian",
 }
 
+#: ``legal_kind`` -> the kind of act in English (references-en; APA names a constitution alone).
+LEGAL_KINDS_EN = {
+    "constitution": "Constitution",
+    "code": "Code",
+    "law": "Law",
+    "decree": "Decree",
+    "resolution": "Resolution",
+    "departmental": "Order",
+}
+
 #: Words in the language of the list (``--lang``).
 LIST_TERMS: dict[str, dict[str, str]] = {
     "ru": {
