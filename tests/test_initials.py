@@ -3,6 +3,8 @@
 import pytest
 
 from diprefs.names.initials import initials, is_initials
+from diprefs.names.parse import parse_name
+from diprefs.styles import persons
 
 
 @pytest.mark.parametrize(
@@ -71,3 +73,10 @@ def test_initials(given: str, lang: str, expected: str) -> None:
 )
 def test_is_initials(given: str, expected: bool) -> None:
     assert is_initials(given) is expected
+
+
+@pytest.mark.parametrize("word", ["ugli", "o'gli", "oʻgʻli", "qizi", "қизи", "кызы"])
+def test_an_uzbek_patronymic_word_is_split_off_and_never_an_initial(word):
+    name = parse_name(f"Karimov, Aziz Botir {word}")
+    assert name.patronymic == f"Botir {word}"
+    assert persons.inverted(name, "uz-Latn") == "Karimov, A. B."

@@ -30,23 +30,26 @@ _EXTENDED_KEYS = {
 }
 _EXTENDED_RE = re.compile(r"^\s*(?:family|given|prefix|suffix|patronymic|[a-z-]+-i)\s*=", re.I)
 
-#: Uzbek patronymic markers written as a separate word after the father's name ("Zafarjon ugli").
-_UZBEK_PATRONYMIC_WORDS = {
-    "ugli",
-    "o'g'li",
-    "oʻgʻli",
-    "o‘g‘li",
-    "ogli",
-    "o'gli",
-    "qizi",
-    "kizi",
-    "угли",
-    "ўғли",
-    "оглы",
-    "кизи",
-    "қизи",
-    "кызы",
-}
+#: Uzbek patronymic markers written as a separate word after the father's name ("Zafarjon ugli"):
+#: part of the patronymic here, never an initial in the styles (``styles.persons``).
+UZBEK_PATRONYMIC_WORDS = frozenset(
+    {
+        "ugli",
+        "o'g'li",
+        "oʻgʻli",
+        "o‘g‘li",
+        "ogli",
+        "o'gli",
+        "qizi",
+        "kizi",
+        "угли",
+        "ўғли",
+        "оглы",
+        "кизи",
+        "қизи",
+        "кызы",
+    }
+)
 #: Russian-style patronymic endings, Cyrillic and their common Latin spellings.
 _PATRONYMIC_END_RE = re.compile(
     r"(ович|евич|ьич|ич|овна|евна|ична|инична|ovich|evich|ovna|evna|ichna)$", re.I
@@ -59,7 +62,7 @@ def _strip_braces(text: str) -> str:
 
 def _split_patronymic(given_words: list[str]) -> tuple[str, str]:
     """Split 'Mavlonbek Zafarjon ugli' into ('Mavlonbek', 'Zafarjon ugli')."""
-    if len(given_words) >= 3 and given_words[-1].lower() in _UZBEK_PATRONYMIC_WORDS:
+    if len(given_words) >= 3 and given_words[-1].lower() in UZBEK_PATRONYMIC_WORDS:
         return " ".join(given_words[:-2]), " ".join(given_words[-2:])
     if len(given_words) >= 2 and _PATRONYMIC_END_RE.search(given_words[-1]):
         return " ".join(given_words[:-1]), given_words[-1]

@@ -13,32 +13,13 @@ from functools import lru_cache
 
 from diprefs.model import Name
 from diprefs.names.initials import initials
-from diprefs.names.parse import OTHERS
+from diprefs.names.parse import OTHERS, UZBEK_PATRONYMIC_WORDS
 from diprefs.names.translit import transliterate
 from diprefs.styles.declension import genitive
 from diprefs.styles.text import clean
 
 #: Any Cyrillic letter (the blocks of ``names.script``), found fast: romanising is per name.
 _CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\ua640-\ua69f]")
-
-#: Uzbek patronymic words ("Zafarjon ugli"): part of the full name, never an initial.
-_PATRONYMIC_WORDS = frozenset(
-    [
-        "ugli",
-        "oʻgʻli",
-        "o'g'li",
-        "o‘g‘li",
-        "ogli",
-        "qizi",
-        "kizi",
-        "угли",
-        "ўғли",
-        "оглы",
-        "кизи",
-        "қизи",
-        "кызы",
-    ]
-)
 
 
 def is_others(name: Name) -> bool:
@@ -51,7 +32,9 @@ def family(name: Name) -> str:
 
 @lru_cache(maxsize=65536)
 def _initials(given: str, patronymic: str, lang: str) -> str:
-    words = [w for w in f"{given} {patronymic}".split() if w.casefold() not in _PATRONYMIC_WORDS]
+    words = [
+        w for w in f"{given} {patronymic}".split() if w.casefold() not in UZBEK_PATRONYMIC_WORDS
+    ]
     return initials(" ".join(words), lang)
 
 
