@@ -172,16 +172,26 @@ def _orcid(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 
 _kind = click.Choice(["person", "organisation"])
 _genitive_help = 'Russian genitive form for "под редакцией ..." (e.g. "Ф. С. Жураева").'
+#: The details ``scholars add`` and ``scholars edit`` both take, in the order ``--help`` lists.
+_DETAIL_OPTIONS = (
+    click.option("--genitive", metavar="TEXT", help=_genitive_help),
+    click.option("--affiliation", metavar="TEXT"),
+    click.option("--country", metavar="TEXT"),
+    click.option("--orcid", metavar="ID", callback=_orcid, help="0000-0000-0000-000X."),
+)
+
+
+def _detail_options(command):
+    for option in reversed(_DETAIL_OPTIONS):  # the last decorator applied is listed first
+        command = option(command)
+    return command
 
 
 @scholars.command()
 @click.argument("name")
 @click.option("--kind", type=_kind, default="person", show_default=True)
 @click.option("--gender", type=click.Choice(["m", "f"]))
-@click.option("--genitive", metavar="TEXT", help=_genitive_help)
-@click.option("--affiliation", metavar="TEXT")
-@click.option("--country", metavar="TEXT")
-@click.option("--orcid", metavar="ID", callback=_orcid, help="0000-0000-0000-000X.")
+@_detail_options
 @click.option("--force", is_flag=True, help="Add a namesake of a scholar who has NAME already.")
 @pass_app
 def add(app: AppContext, name: str, force: bool, **details: str | None) -> None:
@@ -203,10 +213,7 @@ def add(app: AppContext, name: str, force: bool, **details: str | None) -> None:
 )
 @click.option("--kind", type=_kind)
 @click.option("--gender", type=click.Choice(["m", "f", "unknown"]))
-@click.option("--genitive", metavar="TEXT", help=_genitive_help)
-@click.option("--affiliation", metavar="TEXT")
-@click.option("--country", metavar="TEXT")
-@click.option("--orcid", metavar="ID", callback=_orcid, help="0000-0000-0000-000X.")
+@_detail_options
 @pass_app
 def edit(app: AppContext, name: str, new_name: str | None, **details: str | None) -> None:
     """Change a scholar's canonical name, kind, gender, genitive form, affiliation, country or
