@@ -6,7 +6,7 @@ import pytest
 
 from diprefs.formats.bibtex import read_bibtex
 from diprefs.model import Name
-from diprefs.names.parse import OTHERS, format_bibtex_name, parse_name, split_names
+from diprefs.names.parse import OTHERS, parse_name, split_names
 
 
 @pytest.mark.parametrize(
@@ -47,13 +47,6 @@ def test_split_names_keeps_braced_and():
         "{Institute of Strategic and Interregional Studies}",
         "Doe, J.",
     ]
-
-
-@pytest.mark.parametrize(
-    "text", ["Juraev, F. S.", "{US Embassy in Uzbekistan}", "others", "Smith, Jr., John"]
-)
-def test_format_bibtex_name_round_trips(text):
-    assert format_bibtex_name(parse_name(text)) == text
 
 
 BIB = r"""

@@ -120,14 +120,3 @@ def _balanced_outer(text: str) -> bool:
 def split_names(text: str) -> list[str]:
     """Split a name list on top-level ``and``, keeping each name as printed."""
     return [n.strip() for n in split_multiple_persons_names(text) if n.strip()]
-
-
-def format_bibtex_name(name: Name) -> str:
-    """The inverse of ``parse_name``: 'von Family, Jr, Given Patronymic' or '{Literal}'."""
-    if name.literal:
-        return "others" if name == OTHERS else "{" + name.literal + "}"
-    family = " ".join(p for p in (name.particle, name.family) if p)
-    given = " ".join(p for p in (name.given, name.patronymic) if p)
-    if name.suffix:
-        return f"{family}, {name.suffix}, {given}"
-    return f"{family}, {given}" if given else family
