@@ -14,59 +14,40 @@ def _authors(n: int) -> tuple[Contributor, ...]:
     )
 
 
+def _book(**fields) -> Work:
+    """An English book published by P in 2020, with ``fields`` in place of those defaults."""
+    base = dict(key="k", type="book", language="en", publisher="P", dates={"issued": "2020"})
+    return Work(**{**base, **fields})
+
+
+def _apa(work: Work, settings: dict[str, str] | None = None) -> str:
+    return plain_text(format_works([work], "apa", settings=settings)[0])
+
+
 def test_twenty_one_authors_first_nineteen_ellipsis_last():
-    work = Work(
-        key="k",
-        type="book",
-        language="en",
-        title="Big science",
-        publisher="P",
-        dates={"issued": "2020"},
-        contributors=_authors(22),
-    )
-    out = plain_text(format_works([work], "apa")[0])
+    out = _apa(_book(title="Big science", contributors=_authors(22)))
     first = ", ".join(f"Author{c}, {c}." for c in "ABCDEFGHIJKLMNOPQRS")
     assert out == f"{first}, . . . AuthorV, V. (2020). Big science. P."
 
 
 def test_twenty_authors_are_all_listed():
-    work = Work(
-        key="k",
-        type="book",
-        language="en",
-        title="T",
-        publisher="P",
-        dates={"issued": "2020"},
-        contributors=_authors(20),
-    )
-    out = plain_text(format_works([work], "apa")[0])
+    out = _apa(_book(title="T", contributors=_authors(20)))
     assert out.startswith("AuthorA, A., AuthorB, B.,") and ", & AuthorT, T. (2020)." in out
 
 
 def test_dates_in_press_and_ranges():
-    work = Work(
-        key="k",
-        type="book",
-        language="en",
-        title="T",
-        publisher="P",
-        dates={"issued": "in press"},
-        contributors=_authors(1),
-    )
-    assert "(in press)" in plain_text(format_works([work], "apa")[0])
+    work = _book(title="T", dates={"issued": "in press"}, contributors=_authors(1))
+    assert "(in press)" in _apa(work)
 
 
 def test_transliteration_is_a_setting():
-    work = Work(
-        key="k",
-        type="book",
+    work = _book(
         language="ru",
         title="Жизнь",
         publisher="Наука",
-        dates={"issued": "2020"},
         contributors=(Contributor(Name(family="Щукин", given="Юрий")),),
     )
-    bgn = plain_text(format_works([work], "apa")[0])
-    lc = plain_text(format_works([work], "apa", settings={"transliteration": "ala-lc"})[0])
+    bgn = _apa(work)
+    lc = _apa(work, settings={"transliteration": "ala-lc"})
     assert bgn == "Shchukin, Yu. (2020). Zhizn’. Nauka."
     assert lc == "Shchukin, Iu. (2020). Zhiznʹ. Nauka."
