@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -107,6 +108,16 @@ def main() -> int:
             f"   CPU {cpu[step]:6.2f} s {cpu[step] / cpu['floor']:5.2f}x"
             f"   peak RSS {rss[step]:4.0f} MB"
         )
+    # The machine's speed drifts over seconds: each round's ratios, to its own floor, as well.
+    rounds = {
+        step: sorted(r["seconds"] / f["seconds"] for r, f in zip(rs, results["floor"], strict=True))
+        for step, rs in results.items()
+        if step != "floor"
+    }
+    spread = [
+        f"{k} {statistics.median(v):.2f}x ({v[0]:.2f}-{v[-1]:.2f})" for k, v in rounds.items()
+    ]
+    print(f"  ratio to the floor of the same round, median (range): {', '.join(spread)}")
     ok = (
         best["import"] <= IMPORT_TARGET * floor
         and best["export"] <= EXPORT_TARGET * floor

@@ -229,6 +229,21 @@ def test_near_duplicates_are_only_reported(empty, tmp_path):
     assert "smith2019soft" in keys(empty)
 
 
+def test_near_duplicates_within_one_file_and_titles_of_punctuation_only(empty, tmp_path):
+    """Works of one file are compared with each other (same year and first author); a title
+    with no letters is near nothing, even another such title."""
+    text = """
+@article{a1, author = {Qodirov, A.}, title = {Raqamli diplomatiya}, year = 2020}
+@article{a2, author = {Qodirov, A.}, title = {Raqamli diplomatiya!}, year = 2020}
+@article{a3, author = {Qodirov, A.}, title = {Raqamli diplomatiya}, year = 2021}
+@misc{p1, author = {Hamidov, B.}, title = {...}, year = 2020}
+@misc{p2, author = {Hamidov, B.}, title = {?!}, year = 2020}
+"""
+    result = empty("import", write(tmp_path, text, "one.bib"), "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["near_duplicates"] == [{"key": "a2", "matches": ["a1"]}]
+
+
 def test_an_interrupted_import_leaves_the_library_as_it_was(empty, tmp_path, monkeypatch):
     empty("import", write(tmp_path, GOOD))
 

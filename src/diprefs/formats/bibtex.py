@@ -1,11 +1,12 @@
 """BibTeX/BibLaTeX reader: text -> ``Work`` records, losing nothing.
 
-bibtexparser v2's splitter cuts the file into blocks; ``bibvalue`` resolves ``@string`` macros and
-``#``; ``crossref`` adds what an entry inherits from its crossref/xdata parents; this module maps
-each entry to the model (tables in ``bibtex_map``), decodes LaTeX to Unicode with pylatexenc, and
-keeps every field's original name and raw value in ``Work.source`` so an export in the same dialect
-writes back exactly what came in. A block the splitter rejects, a duplicate field, a 10 MB field or
-text stranded after an entry's closing brace becomes a ``Problem``, never an aborted read.
+bibtexparser v2's splitter cuts the file into blocks; ``bibvalue`` resolves ``@string`` macros
+and ``#``; ``crossref`` adds what an entry inherits from its crossref/xdata parents;
+``bibtex_fields`` maps each entry to the model (tables in ``bibtex_map``) and decodes LaTeX to
+Unicode with pylatexenc; this module reads the blocks in order and keeps every field's original
+name and raw value in ``Work.source``, so an export in the same dialect writes back exactly what
+came in. A block the splitter rejects, a duplicate field, a 10 MB field or text stranded after an
+entry's closing brace becomes a ``Problem``, never an aborted read.
 
 The hot path avoids bibtexparser's middlewares (its name middlewares alone cost twice the split):
 only the fields the model needs are decoded, and names, LaTeX and dates are cached.
@@ -15,51 +16,27 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
-from dataclasses import replace
 from functools import lru_cache
 
 from bibtexparser import model as bp
+from bibtexparser.splitter import Splitter
 
-from diprefs.dates import parse_bibtex_date
-from diprefs.formats import bibsplit
-from diprefs.formats.bibtex_map import (
-    ARTICLE_SUBTYPES,
-    BIBLATEX_FIELDS,
-    BIBLATEX_TYPES,
-    DATE_FIELDS,
-    EDITOR_TYPES,
-    ENTRY_TYPES,
-    LANGUAGES,
-    NAME_FIELDS,
-    TEXT_FIELDS,
+from diprefs.formats.bibtex_fields import (
+    MAX_FIELD_CHARS,
+    decoded_name,
+    latex_to_text,
+    map_fields,
+    resolved_fields,
 )
+from diprefs.formats.bibtex_map import BIBLATEX_FIELDS, BIBLATEX_TYPES
 from diprefs.formats.bibvalue import evaluate
 from diprefs.formats.crossref import Resolver
 from diprefs.formats.records import Block, Problem, ReadResult
-from diprefs.model import Contributor, Name, Source, SourceField, Work
-from diprefs.names.parse import parse_name, split_names
+from diprefs.model import Source, SourceField, Work
 
-_TRUE = {"true", "yes", "1"}
-#: biblatex's verbatim fields: in a URL "~" and "%" are characters, not LaTeX (manual 2.2.1).
-VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "pdf", "urlraw"})
-#: A longer field is an unclosed brace that swallowed the rest of the file, not data.
-MAX_FIELD_CHARS = 1_000_000
-#: Fields decoded for the model besides TEXT_FIELDS (the rest stay raw only).
-_MODEL_EXTRAS = frozenset(
-    ("number", "organization", "langid", "language", "titlesupplied", "entrysubtype", "tags")
-)
-#: What ``map_fields`` does with a field: decode it into a model field (target, rank: when two
-#: fields map to one model field, the one listed first in TEXT_FIELDS wins), read it as a name
-#: list, decode it for a model extra, or take it as the role of a name list (``editoratype``).
-#: One lookup per field; the later groups win, as the order of the tests once did.
-_TEXT, _NAMES, _EXTRA, _ROLE = range(4)
-_FIELD_USE: dict[str, tuple[int, str, int]] = {
-    **{name + "type": (_ROLE, "", 0) for name in NAME_FIELDS},
-    **{name: (_EXTRA, "", 0) for name in _MODEL_EXTRAS},
-    **{name: (_NAMES, "", 0) for name in NAME_FIELDS},
-    **{name: (_TEXT, target, rank) for rank, (name, target) in enumerate(TEXT_FIELDS.items())},
-}
+#: The reader's decoders, which the writer and the round-trip checks use as well.
+__all__ = ["decoded_name", "latex_to_text", "read_bibtex"]
+
 #: ``@article{title = {X}}``: an entry whose first token is a field, i.e. it has no key.
 _KEYLESS = re.compile(
     r"^([ \t]*@[ \t]*(?!(?:comment|string|preamble)\b)[A-Za-z][\w-]*[ \t]*[{(])"
@@ -69,13 +46,10 @@ _KEYLESS = re.compile(
 #: What every match of ``_KEYLESS`` also matches, found fast (it starts with a literal "@"):
 #: most files have no keyless entry, and scanning for ``_KEYLESS`` tries every line start.
 _KEYLESS_HINT = re.compile(r"@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]\s*[^\s,={}()\"#%]+\s*=", re.IGNORECASE)
-_DATE_NAMES = frozenset(DATE_FIELDS)
 #: Text right after an entry that continues it: an extra ``}`` closed the entry early.
 _STRAY = re.compile(r"\s*(?:[,}]|[\w+.:-]+\s*=)")
 #: What a @string macro name can be (BibTeX: no white space, no delimiters).
 _MACRO_NAME = re.compile(r"[^\s{}\"#%,=()]+")
-#: White space BibTeX collapses (a non-breaking space, LaTeX's ~, stays).
-_SPACES = re.compile(r"[ \t\r\n]+")
 _FAILED_KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()=]*)")
 
 
@@ -87,72 +61,6 @@ def _quiet_splitter() -> None:
     log.propagate = False
 
 
-@lru_cache(maxsize=1)
-def _latex_decoder():
-    from pylatexenc.latex2text import LatexNodes2Text
-
-    return LatexNodes2Text(strict_latex_spaces=True)
-
-
-def _decoded(value: str) -> Iterator[str]:
-    """pylatexenc's text for ``value``, computed in a generator's frame (``next`` gets it).
-
-    pylatexenc's parser ends every value by catching an end-of-stream exception and keeping it
-    in a local: a reference cycle through the exception's traceback. In CPython a frame that
-    outlives its call keeps its caller's frame, and so on up the stack, so a call made straight
-    from the import would keep everything the import's frames hold (the whole parsed file)
-    until a full collection. A finished generator's frame has no caller: the chain ends here.
-    """
-    yield _latex_decoder().latex_to_text(value)
-
-
-@lru_cache(maxsize=131072)
-def latex_to_text(value: str) -> str:
-    """LaTeX to Unicode; braces that only protect case are dropped; a run of white space (a line
-    break included) is one space, as BibTeX reads it."""
-    if "\\" in value or "$" in value or "~" in value:
-        value = next(_decoded(value))
-    else:
-        value = value.replace("{", "").replace("}", "")
-    return _SPACES.sub(" ", value).strip(" ")
-
-
-@lru_cache(maxsize=65536)
-def _issued(date: str, year: str, month: str, day: str) -> str:
-    return parse_bibtex_date(date=date, year=year, month=month, day=day).to_edtf()
-
-
-@lru_cache(maxsize=16384)
-def _other_date(value: str) -> str:
-    return parse_bibtex_date(date=value).to_edtf()
-
-
-@lru_cache(maxsize=131072)
-def decoded_name(printed: str) -> Name:
-    """A printed name as parts, LaTeX decoded (cached: the same names recur across a file)."""
-    name = parse_name(printed)
-    if any("\\" in p for p in (name.family, name.given, name.literal, name.particle)):
-        name = replace(
-            name,
-            family=latex_to_text(name.family),
-            given=latex_to_text(name.given),
-            particle=latex_to_text(name.particle),
-            literal=latex_to_text(name.literal),
-        )
-    return name
-
-
-@lru_cache(maxsize=65536)
-def _names(raw: str) -> tuple[str, ...]:
-    return tuple(split_names(raw))
-
-
-def _language(value: str) -> str:
-    """A BCP 47 tag from a babel name ('russian') or a tag already ('uz-Latn')."""
-    value = value.strip()
-    return LANGUAGES.get(value.lower(), value)
-
-
 def _dialect(entries: list[bp.Entry], field_names: set[str]) -> str:
     """BibLaTeX when any entry has a type or a field only BibLaTeX has."""
     if field_names & BIBLATEX_FIELDS or any(
@@ -160,102 +68,6 @@ def _dialect(entries: list[bp.Entry], field_names: set[str]) -> str:
     ):
         return "biblatex"
     return "bibtex"
-
-
-def _work_type(entry_type: str, fields: dict[str, str]) -> str:
-    csl = ENTRY_TYPES.get(entry_type, "document")
-    if csl == "article-journal":
-        csl = ARTICLE_SUBTYPES.get(fields.get("entrysubtype", "").lower(), csl)
-    return csl
-
-
-def _contributors(fields: dict[str, str], raw_lists: dict[str, str]) -> tuple[Contributor, ...]:
-    out: list[Contributor] = []
-    for name, role in NAME_FIELDS.items():
-        if name not in raw_lists:
-            continue
-        if name.startswith("editor") and len(name) == 7:  # editora, editorb, editorc
-            kind = latex_to_text(fields.get(name + "type", "editor")).strip().lower()
-            role = EDITOR_TYPES.get(kind, kind or "editor")
-        for printed in _names(raw_lists[name]):
-            out.append(Contributor(name=decoded_name(printed), role=role, printed=printed))
-    return tuple(out)
-
-
-def map_fields(
-    entry_type: str, key: str, resolved: dict[str, str], source: Source | None = None
-) -> Work:
-    """A ``Work`` from an entry's evaluated fields (lower-case names, LaTeX still in).
-
-    One pass over the fields: the hot path of a large import.
-    """
-    fields: dict[str, str] = {}
-    text: dict[str, str] = {}
-    ranks: dict[str, int] = {}
-    names: dict[str, str] = {}
-    roles: dict[str, str] = {}
-    for name, value in resolved.items():
-        use = _FIELD_USE.get(name)
-        if use is None:
-            continue
-        kind, target, rank = use
-        if kind == _TEXT:
-            decoded = fields[name] = (
-                value.strip() if name in VERBATIM_FIELDS else latex_to_text(value)
-            )
-            if decoded and rank < ranks.get(target, 1000):
-                text[target] = decoded
-                ranks[target] = rank
-        elif kind == _NAMES:
-            names[name] = value
-        elif kind == _EXTRA:
-            fields[name] = latex_to_text(value)
-        else:
-            roles[name] = value
-    if "page" in text:
-        text["page"] = text["page"].replace("--", "–")
-    number = fields.get("number")
-    if number:
-        if entry_type == "article" and "issue" not in text:
-            text["issue"] = number
-        else:
-            text["number"] = number
-    if "publisher" not in text and fields.get("organization"):
-        text["publisher"] = fields["organization"]
-    tags = fields.get("tags")
-    return Work(
-        key=key,
-        type=_work_type(entry_type, fields),
-        language=_language(fields.get("langid") or fields.get("language") or ""),
-        title_supplied=fields.get("titlesupplied", "").strip().lower() in _TRUE,
-        dates=_dates(resolved),
-        contributors=_contributors(roles, names) if names else (),
-        tags=tuple(t.strip() for t in tags.split(",") if t.strip()) if tags else (),
-        source=source,
-        **text,
-    )
-
-
-def _dates(resolved: dict[str, str]) -> dict[str, str]:
-    """Dates are read from the raw values: LaTeX decoding would turn EDTF's "~" into a space."""
-    dates: dict[str, str] = {}
-    if "date" in resolved or "year" in resolved:
-        issued = _issued(
-            resolved.get("date", ""),
-            resolved.get("year", ""),
-            resolved.get("month", ""),
-            resolved.get("day", ""),
-        )
-        if issued:
-            dates["issued"] = issued
-    if _DATE_NAMES.isdisjoint(resolved):
-        return dates
-    for name, kind in DATE_FIELDS.items():
-        if resolved.get(name):
-            value = _other_date(resolved[name])
-            if value:
-                dates[kind] = value
-    return dates
 
 
 def _undefined_message(pieces: list[str]) -> str:
@@ -300,7 +112,8 @@ class _Reader:
     def field_names(self) -> set[str]:
         """Every field name used in the file, lower-case (computed once)."""
         if self._field_names is None:
-            self._field_names = {f.key.lower() for e in self.entries for f in e.fields}
+            names = {f.key for e in self.entries for f in e.fields}
+            self._field_names = {name.lower() for name in names}
         return self._field_names
 
     def problem(self, line: int, key: str, message: str, kept: bool = False) -> None:
@@ -379,18 +192,8 @@ class _Reader:
         if not keys and not entry.key:
             self.problem(line, "", "an empty entry: no key and no fields")
             return None
-        resolved: dict[str, str] = {}
-        undefined: list[str] = []
         strings = self.strings
-        for key, raw in zip(keys, raws, strict=True):
-            name = key.lower()
-            if name in resolved:
-                continue
-            if raw.startswith("{") and raw.endswith("}") and "#" not in raw:  # the common case
-                resolved[name] = raw[1:-1]
-            else:
-                resolved[name], missing = evaluate(raw, strings)
-                undefined += missing
+        resolved, undefined = resolved_fields(keys, raws, strings)
         entry_type = entry.entry_type.lower()
         fields: tuple[SourceField, ...] = tuple(map(SourceField, keys, raws))
         if resolver.entries and ("crossref" in resolved or "xdata" in resolved):
@@ -410,7 +213,7 @@ def read_bibtex(text: str, *, file: str = "", dialect: str = "auto") -> ReadResu
     reader = _Reader(file)
     if _KEYLESS_HINT.search(text):
         text = _KEYLESS.sub(r"\1,", text)
-    reader.take(bibsplit.split(text))
+    reader.take(Splitter(text).split().blocks)
     chosen = _dialect(reader.entries, reader.field_names()) if dialect == "auto" else dialect
     reader.result.dialect = chosen
     reader.works(chosen)

@@ -47,6 +47,8 @@ DRIFT_RULES = (
 )
 
 _IY_RUN = re.compile("[iy]+")
+#: What an ASCII text loses on its way to a key (``fold`` and the letters-and-digits filter).
+_ASCII_NON_ALNUM = re.compile("[^a-z0-9]+")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
@@ -103,8 +105,11 @@ def match_key(text: str) -> str:
     Vowels other than i/y are kept, so Manor/Minor, Surma/Sarma and Hanson/Hansen differ.
     Spaces, hyphens and other non-alphanumerics are dropped ("Abdul Aziz" = "Abdulaziz").
     """
-    text = _UZBEK_O.sub("u", unicodedata.normalize("NFC", text).casefold())
-    text = "".join(char for char in fold(_key_latin(text)) if char.isalnum())
+    if text.isascii():  # most of a large import: no Cyrillic, nothing for NFC or NFKD to do
+        text = _ASCII_NON_ALNUM.sub("", _UZBEK_O.sub("u", text.lower()))
+    else:
+        text = _UZBEK_O.sub("u", unicodedata.normalize("NFC", text).casefold())
+        text = "".join(char for char in fold(_key_latin(text)) if char.isalnum())
     for pattern, replacement in DRIFT_RULES:
         text = pattern.sub(replacement, text)
     return _DOUBLED.sub(r"\1", _IY_RUN.sub(_glide, text))

@@ -21,6 +21,13 @@ from diprefs.model import Name
 #: The ``and others`` marker: kept as a name so styles print "et al." and exports write it back.
 OTHERS = Name(literal="others")
 
+
+def is_others(name: Name) -> bool:
+    """``name == OTHERS``, without comparing seven parts for every other name (an import asks
+    for each new name)."""
+    return name.literal == "others" and name == OTHERS
+
+
 _EXTENDED_KEYS = {
     "family": "family",
     "given": "given",

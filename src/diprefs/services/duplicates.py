@@ -51,7 +51,9 @@ def norm_isbn(isbn: str) -> str:
     return digits if len(digits) == 13 else ""
 
 
+@lru_cache(maxsize=65536)
 def norm_title(title: str) -> str:
+    """A title folded, without punctuation; cached, and asked only when a block has two titles."""
     return " ".join(_PUNCTUATION.sub(" ", quick_fold(title)).split())
 
 
@@ -71,7 +73,8 @@ class DuplicateFinder:
     isbns: dict[str, tuple[int, str]] = field(default_factory=dict)
     #: ids of the works added by this import (``add``)
     added: set[int] = field(default_factory=set)
-    #: (year, first-author key) -> ([normalised titles], [their keys])
+    #: (year, first-author key) -> ([titles], [their keys]); a title is normalised only when
+    #: another work falls into its block, which most never do
     blocks: dict[tuple[str, str], tuple[list[str], list[str]]] = field(default_factory=dict)
 
     @classmethod
@@ -85,8 +88,7 @@ class DuplicateFinder:
             " AND c.position = 1 LEFT JOIN names n ON n.id = c.name_id",
             [json.dumps(sorted(ISBN_TYPES))],
         ):
-            title = norm_title(title) if title else ""
-            finder._add(wid, key, doi or "", isbn or "", title, str(year or ""), author_key)
+            finder._add(wid, key, doi or "", isbn or "", title or "", str(year or ""), author_key)
         return finder
 
     def _add(self, wid, key, doi, isbn, title, year, author_key) -> None:
@@ -100,23 +102,23 @@ class DuplicateFinder:
             titles.append(title)
             keys.append(key)
 
-    _last: tuple[Work | None, tuple[str, str], str] = (None, ("", ""), "")
+    _last: tuple[Work | None, tuple[str, str]] = (None, ("", ""))
 
-    def _facts(self, work: Work) -> tuple[tuple[str, str], str]:
-        """(block, normalised title) of a work, computed once for its check and its add."""
+    def _block(self, work: Work) -> tuple[str, str]:
+        """(year, first-author key) of a work, computed once for its check and its add."""
         if self._last[0] is not work:
             year = _YEAR.search(work.issued)
             author = next((c.name for c in work.contributors if c.role == "author"), None)
             block = (year.group() if year else "", "" if author is None else family_key(author))
-            self._last = (work, block, norm_title(work.title) if work.title else "")
-        return self._last[1], self._last[2]
+            self._last = (work, block)
+        return self._last[1]
 
     def add(self, work: Work, wid: int) -> None:
         """Remember a work of this import, so later entries are compared with it too."""
         self.added.add(wid)
-        (year, author), title = self._facts(work)
+        year, author = self._block(work)
         isbn = work.isbn if work.type in ISBN_TYPES else ""
-        self._add(wid, work.key, work.doi, isbn, title, year, author)
+        self._add(wid, work.key, work.doi, isbn, work.title, year, author)
 
     def duplicate_of(self, work: Work) -> Existing | None:
         if work.key in self.keys:
@@ -135,14 +137,16 @@ class DuplicateFinder:
 
     def near(self, work: Work) -> list[str]:
         """Keys of works whose title is nearly the same, with the same year and first author."""
-        block, title = self._facts(work)
-        if not title:
-            return []
-        titles, keys = self.blocks.get(block, ((), ()))
-        if not titles:
+        titles, keys = self.blocks.get(self._block(work), ((), ()))
+        title = norm_title(work.title) if titles and work.title else ""
+        if not title:  # an empty title (or one of punctuation only) is near nothing
             return []
         fuzz, process = _rapidfuzz()
         found = process.extract(
-            title, titles, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO, limit=None
+            title,
+            [norm_title(t) for t in titles],
+            scorer=fuzz.ratio,
+            score_cutoff=NEAR_RATIO,
+            limit=None,
         )
         return [keys[index] for _, _, index in sorted(found, key=lambda f: f[2])]

@@ -28,7 +28,7 @@ from diprefs.formats.ris import looks_like_ris, read_ris, write_ris
 from diprefs.model import Work
 from diprefs.names.citekey import base_key, unique_key
 from diprefs.services.duplicates import DuplicateFinder
-from diprefs.storage import bulk, selection, works
+from diprefs.storage import bulk, bulk_read, selection, works
 from diprefs.storage.db import transaction
 
 Reader = Callable[..., ReadResult]
@@ -154,7 +154,7 @@ def import_files(
 def _no_gc() -> Iterator[None]:
     """Python's cycle collector paused while an import or export allocates millions of objects.
 
-    They hold no reference cycles (pylatexenc's parse trees do, and ``formats.bibtex`` keeps
+    They hold no reference cycles (pylatexenc's parse trees do, and ``formats.bibtex_fields`` keeps
     those from holding anything else), so a collection would find nothing, yet each one walks
     the objects made since the last: a quarter of a second on a 16,000-entry file.
     """
@@ -301,14 +301,21 @@ def export_works(
     db: Database, keys: list[str], cited_by: str | None, tags: list[str], fmt: str, ascii: bool
 ) -> tuple[str, int]:
     """The selected works (and their crossref/xdata parents) as text; also how many."""
-    from diprefs.services.bibliography import Selection, selected_ids
+    with _no_gc():  # the works are gone when _export returns: the collector finds no heap
+        return _export(db, keys, cited_by, tags, fmt, ascii)
 
-    with _no_gc():
+
+def _export(db, keys, cited_by, tags, fmt, ascii) -> tuple[str, int]:
+    if keys or cited_by or tags:
+        from diprefs.services.bibliography import Selection, selected_ids  # loads the styles
+
         ids = selected_ids(db, Selection(keys=keys, cited_by=cited_by, tags=tags))
-        # The BibTeX writer reads only raw fields of works that have them: load no more.
-        load = bulk.load_for_export if fmt in LATEX_FORMATS else bulk.load_works
-        chosen = _with_parents(db, load(db, ids), load)
-        blocks = works.blocks_of(db, [w.key for w in chosen])
-        write = WRITERS[fmt]
-        text = write(chosen, blocks, ascii=True) if ascii else write(chosen, blocks)
-        return text, len(chosen)
+    else:
+        ids = selection.all_ids(db)
+    # The BibTeX writer reads only raw fields of works that have them: load no more.
+    load = bulk_read.load_for_export if fmt in LATEX_FORMATS else bulk_read.load_works
+    chosen = _with_parents(db, load(db, ids), load)
+    blocks = works.blocks_of(db, [w.key for w in chosen])
+    write = WRITERS[fmt]
+    text = write(chosen, blocks, ascii=True) if ascii else write(chosen, blocks)
+    return text, len(chosen)

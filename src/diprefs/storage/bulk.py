@@ -3,8 +3,8 @@
 A 16,000-entry file must go in within about twice the time bibtexparser takes to split it, so
 nothing here asks SQLite a question per work: row ids are allocated in memory (after the caller's
 first write has taken the write lock), names are matched against an in-memory ``NameIndex``, and
-every table gets one ``executemany`` (per set of NULL columns, see ``insert_sparse``) at
-``flush``. The caller's transaction wraps it all.
+each table's rows go in at ``flush``, hundreds to a statement (``insert_rows``). The caller's
+transaction wraps it all.
 """
 
 from __future__ import annotations
@@ -15,16 +15,16 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
 from operator import attrgetter, is_not
 from typing import Any
 
 from sqlite_utils import Database
 
 from diprefs.dates import parse_date
-from diprefs.model import WORK_TEXT_FIELDS, Contributor, Name, Source, SourceField, Work
+from diprefs.model import WORK_TEXT_FIELDS, Name, Work
 from diprefs.names.matching import NameIndex, family_key, name_fold, quick_fold
-from diprefs.names.parse import OTHERS
+from diprefs.names.parse import is_others
 from diprefs.storage.scholars import load_name_index, name_row
 
 _TEXT = tuple(f for f in WORK_TEXT_FIELDS if f != "type")
@@ -96,6 +96,27 @@ def _date_row(text: str) -> tuple[tuple[bool, ...], tuple[Any, ...]]:
     return mask, tuple(compress(row, mask))
 
 
+def insert_rows(
+    conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: list[tuple]
+) -> None:
+    """INSERT ``rows``, as many to a statement as SQLite's oldest limits allow (999 bound values,
+    500 rows): Python's sqlite3 spends about a microsecond on each statement it steps (beyond
+    its values), and a large import has 160,000 rows of raw fields alone."""
+    per = max(1, min(500, 999 // len(columns)))
+    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+    one = "(" + ", ".join("?" * len(columns)) + ")"
+    whole = len(rows) - len(rows) % per
+    if whole:
+        conn.executemany(
+            head + ", ".join([one] * per),
+            [tuple(chain.from_iterable(rows[i : i + per])) for i in range(0, whole, per)],
+        )
+    if whole < len(rows):
+        conn.execute(
+            head + ", ".join([one] * (len(rows) - whole)), tuple(chain.from_iterable(rows[whole:]))
+        )
+
+
 def insert_sparse(
     conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: Iterable[tuple]
 ) -> None:
@@ -103,7 +124,7 @@ def insert_sparse(
 
     Python's sqlite3 sends every bound ``None`` through its adapter registry, which costs as
     much as binding a short string, and a works row has some 35 of them. Rows with the same
-    NULL columns share one ``executemany``. Every column a row here leaves NULL defaults to NULL.
+    NULL columns are inserted together. Every column a row here leaves NULL defaults to NULL.
     """
     groups: dict[tuple[bool, ...], list[tuple[Any, ...]]] = {}
     for row in rows:
@@ -113,11 +134,7 @@ def insert_sparse(
             group = groups[mask] = []
         group.append(tuple(compress(row, mask)))
     for mask, values in groups.items():
-        conn.executemany(_insert_sql(table, tuple(compress(columns, mask))), values)
-
-
-def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        insert_rows(conn, table, tuple(compress(columns, mask)), values)
 
 
 def _next_id(db: Database, table: str) -> int:
@@ -168,7 +185,7 @@ class WorkWriter:
     def _new_name(self, name: Name) -> int:
         scholar = self.index.scholar_for(name)
         canonical = 0
-        if scholar is None and name != OTHERS:
+        if scholar is None and not is_others(name):
             scholar = self.next_scholar
             self.next_scholar += 1
             kind = "organisation" if name.literal else "person"
@@ -235,9 +252,7 @@ class WorkWriter:
                 db.execute(
                     f"DELETE FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))", ids
                 )
-        conn.executemany(
-            "INSERT INTO scholars (id, kind, created_at) VALUES (?, ?, ?)", self.scholars
-        )
+        insert_rows(conn, "scholars", ("id", "kind", "created_at"), self.scholars)
         insert_sparse(conn, "names", _NAME_COLUMNS, self.names)
         updated, now = self.updated, self.now
         insert_sparse(
@@ -283,39 +298,25 @@ class WorkWriter:
                     inherited.append((wid, i, f.name, f.value, f.inherited_from))
         conn = self.db.conn
         for mask, rows in dates.items():
-            conn.executemany(
-                _insert_sql("dates", ("work_id", "kind", *compress(_DATE_COLUMNS, mask))), rows
-            )
+            insert_rows(conn, "dates", ("work_id", "kind", *compress(_DATE_COLUMNS, mask)), rows)
         conn.executemany("INSERT OR IGNORE INTO tags (work_id, tag) VALUES (?, ?)", tags)
-        conn.executemany(
-            "INSERT INTO contributors (work_id, role, position, name_id, printed)"
-            " VALUES (?, ?, ?, ?, ?)",
-            contributors,
-        )
-        conn.executemany(
-            "INSERT INTO source_fields (work_id, position, name, value) VALUES (?, ?, ?, ?)", own
-        )
-        conn.executemany(
-            "INSERT INTO source_fields (work_id, position, name, value, inherited_from)"
-            " VALUES (?, ?, ?, ?, ?)",
-            inherited,
-        )
+        columns = ("work_id", "role", "position", "name_id", "printed")
+        insert_rows(conn, "contributors", columns, contributors)
+        insert_rows(conn, "source_fields", ("work_id", "position", "name", "value"), own)
+        columns = ("work_id", "position", "name", "value", "inherited_from")
+        insert_rows(conn, "source_fields", columns, inherited)
 
     def _search_rows(self) -> None:
         """FTS rows: folded titles and texts, and every spelling of every contributor."""
         rows = []
-        #: id(Name) -> (folded forms, match keys) of the name and its scholar's variants (the
-        #: names stay alive in ``self.works`` meanwhile, so their ids are not reused)
-        spellings: dict[int, tuple[dict[str, None], dict[str, None]]] = {}
+        #: ids of a work's contributors' Name objects -> (names, name_keys) columns; the names
+        #: stay alive in ``self.works`` meanwhile, so their ids are not reused
+        people: dict[tuple[int, ...], tuple[str, str]] = {}
         for wid, (work, _) in self.works.items():
-            folds: dict[str, None] = {}
-            keys: dict[str, None] = {}
-            for c in work.contributors:
-                spelled = spellings.get(id(c.name))
-                if spelled is None:
-                    spelled = spellings[id(c.name)] = self._spellings(c.name)
-                folds.update(spelled[0])
-                keys.update(spelled[1])
+            ids = tuple([id(c.name) for c in work.contributors])
+            spelled = people.get(ids)
+            if spelled is None:
+                spelled = people[ids] = self._spellings([c.name for c in work.contributors])
             rows.append(
                 (
                     wid,
@@ -324,22 +325,26 @@ class WorkWriter:
                     quick_fold(work.abstract) if work.abstract else "",
                     quick_fold(work.keywords) if work.keywords else "",
                     quick_fold(work.note) if work.note else "",
-                    " ".join(folds),
-                    " ".join(keys),
+                    *spelled,
                 )
             )
+        # One row to a statement: a multi-row INSERT into an FTS5 table is slower, not faster.
         self.db.conn.executemany(
             "INSERT INTO works_fts (rowid, title, container, abstract, keywords, note, names,"
             " name_keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
 
-    def _spellings(self, name: Name) -> tuple[dict[str, None], dict[str, None]]:
-        """(folded forms, non-empty match keys) of a name and of every variant of its scholar."""
-        scholar = self.index.scholar_of.get(name)
-        names = [name, *self.index.of_scholar.get(scholar, ())] if scholar is not None else [name]
-        keys = [family_key(n) for n in names]
-        return dict.fromkeys(name_fold(n) for n in names), dict.fromkeys(k for k in keys if k)
+    def _spellings(self, names: list[Name]) -> tuple[str, str]:
+        """Folded forms and match keys of some names and of every variant of their scholars."""
+        spellings = []
+        for name in names:
+            scholar = self.index.scholar_of.get(name)
+            spellings.append(name)
+            spellings += self.index.of_scholar.get(scholar, ()) if scholar is not None else ()
+        folds = dict.fromkeys(name_fold(n) for n in spellings)
+        keys = dict.fromkeys(k for k in map(family_key, spellings) if k)
+        return " ".join(folds), " ".join(keys)
 
 
 def reindex_scholars(db: Database, scholars: set[int], skip: set[int]) -> None:
@@ -354,131 +359,3 @@ def reindex_scholars(db: Database, scholars: set[int], skip: set[int]) -> None:
     ).fetchall():
         if wid not in skip:
             index_work(db, wid)
-
-
-_NAME_PART_COLUMNS = "n.family, n.given, n.particle, n.suffix, n.patronymic, n.literal, n.genitive"
-
-
-def load_works(db: Database, ids: list[int]) -> list[Work]:
-    """Whole works for many ids, in that order, with one query per table and tuple rows.
-
-    The export's read path (``selection.load_works`` serves the styles, with genders): a
-    16,000-work library must come out in well under the time it took to parse.
-    """
-    if not ids:
-        return []
-    subset = "(SELECT value FROM json_each(?))"
-    args = [json.dumps(ids)]
-    if len(set(ids)) == db.execute("SELECT count(*) FROM works").fetchone()[0]:
-        subset, args = "(SELECT id FROM works)", []  # the whole library: no list to look up
-    text_columns = ", ".join(_TEXT)
-    rows = {
-        r[0]: r
-        for r in db.execute(
-            f"SELECT id, key, type, title_supplied, source_dialect, source_type, source_key,"
-            f" source_line, {text_columns} FROM works WHERE id IN {subset}",
-            args,
-        )
-    }
-    dates: dict[int, dict[str, str]] = defaultdict(dict)
-    for wid, kind, edtf in db.execute(
-        f"SELECT work_id, kind, edtf FROM dates WHERE work_id IN {subset}", args
-    ):
-        dates[wid][kind] = edtf
-    names: dict[int, Name] = {}
-    people: dict[int, list[Contributor]] = defaultdict(list)
-    for wid, role, printed, name_id, *parts in db.execute(
-        f"SELECT c.work_id, c.role, c.printed, n.id, {_NAME_PART_COLUMNS} FROM contributors c"
-        f" JOIN names n ON n.id = c.name_id WHERE c.work_id IN {subset}"
-        " ORDER BY c.work_id, c.role <> 'author', c.role, c.position",
-        args,
-    ):
-        if name_id not in names:
-            names[name_id] = Name(*(p or "" for p in parts))
-        people[wid].append(Contributor(names[name_id], role, printed))
-    tags: dict[int, list[str]] = defaultdict(list)
-    for wid, tag in db.execute(
-        f"SELECT work_id, tag FROM tags WHERE work_id IN {subset} ORDER BY tag", args
-    ):
-        tags[wid].append(tag)
-    fields: dict[int, list[SourceField]] = defaultdict(list)
-    for wid, name, value, inherited in db.execute(
-        "SELECT work_id, name, value, inherited_from FROM source_fields"
-        f" WHERE work_id IN {subset} ORDER BY work_id, position",
-        args,
-    ):
-        fields[wid].append(SourceField(name, value, inherited))
-    out = []
-    for wid in ids:
-        row = rows.get(wid)
-        if row is None:
-            continue
-        _, key, kind, supplied, dialect, entry_type, source_key, line, *text = row
-        source = None
-        if dialect:
-            source = Source(
-                dialect, entry_type or "", source_key or key, tuple(fields[wid]), "", line
-            )
-        out.append(
-            Work(
-                key=key,
-                type=kind,
-                title_supplied=bool(supplied),
-                dates=dates.get(wid, {}),
-                contributors=tuple(people.get(wid, ())),
-                tags=tuple(tags.get(wid, ())),
-                source=source,
-                **{f: v or "" for f, v in zip(_TEXT, text, strict=True)},
-            )
-        )
-    return out
-
-
-def load_for_export(db: Database, ids: list[int]) -> list[Work]:
-    """Works as the BibTeX writer needs them, in this order.
-
-    A work with a source is written from its raw fields (and its issued date, towards BibTeX),
-    so only those are read for it; a work without one is read whole (``load_works``).
-    """
-    if not ids:
-        return []
-    subset = "(SELECT value FROM json_each(?))"
-    args = [json.dumps(ids)]
-    if len(set(ids)) == db.execute("SELECT count(*) FROM works").fetchone()[0]:
-        subset, args = "(SELECT id FROM works)", []
-    rows = {
-        r[0]: r
-        for r in db.execute(
-            "SELECT id, key, type, source_dialect, source_type, source_key, source_line"
-            f" FROM works WHERE id IN {subset}",
-            args,
-        )
-    }
-    # Only a BibTeX/BibLaTeX source can be written back raw; CSL-JSON, RIS and hand-made works
-    # are written from the model, so they are read whole.
-    raw = {i for i in ids if i in rows and rows[i][3] in ("bibtex", "biblatex")}
-    whole = {w.key: w for w in load_works(db, [i for i in ids if i in rows and i not in raw])}
-    issued = dict(
-        db.execute(
-            f"SELECT work_id, edtf FROM dates WHERE kind = 'issued' AND work_id IN {subset}", args
-        ).fetchall()
-    )
-    fields: dict[int, list[SourceField]] = defaultdict(list)
-    for wid, name, value, inherited in db.execute(
-        "SELECT work_id, name, value, inherited_from FROM source_fields"
-        f" WHERE work_id IN {subset} ORDER BY work_id, position",
-        args,
-    ):
-        fields[wid].append(SourceField(name, value, inherited))
-    out = []
-    for wid in ids:
-        if wid not in rows:
-            continue
-        _, key, kind, dialect, entry_type, source_key, line = rows[wid]
-        if wid not in raw:
-            out.append(whole[key])
-            continue
-        source = Source(dialect, entry_type or "", source_key or key, tuple(fields[wid]), "", line)
-        dates = {"issued": issued[wid]} if wid in issued else {}
-        out.append(Work(key=key, type=kind, dates=dates, source=source))
-    return out

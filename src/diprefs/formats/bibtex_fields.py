@@ -1,0 +1,228 @@
+"""One BibTeX entry -> a ``Work``: LaTeX decoded, names parsed, dates read, fields mapped.
+
+``map_fields`` is the hot path of a large import (one call per entry): one dictionary lookup per
+field says what the model makes of it, and LaTeX, names and dates are cached, since values recur
+across a file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import lru_cache
+
+from diprefs.dates import parse_bibtex_date
+from diprefs.formats.bibtex_map import (
+    ARTICLE_SUBTYPES,
+    DATE_FIELDS,
+    EDITOR_TYPES,
+    ENTRY_TYPES,
+    LANGUAGES,
+    NAME_FIELDS,
+    TEXT_FIELDS,
+    VERBATIM_FIELDS,
+)
+from diprefs.formats.bibvalue import evaluate
+from diprefs.model import Contributor, Name, Source, Work
+from diprefs.model_bulk import new_work
+from diprefs.names.parse import parse_name, split_names
+
+_TRUE = {"true", "yes", "1"}
+#: A longer field is an unclosed brace that swallowed the rest of the file, not data.
+MAX_FIELD_CHARS = 1_000_000
+#: Fields decoded for the model besides TEXT_FIELDS (the rest stay raw only).
+_MODEL_EXTRAS = frozenset(
+    ("number", "organization", "langid", "language", "titlesupplied", "entrysubtype", "tags")
+)
+#: What ``map_fields`` does with a field: decode it into a model field (target, rank: when two
+#: fields map to one model field, the one listed first in TEXT_FIELDS wins), read it as a name
+#: list, decode it for a model extra, or take it as the role of a name list (``editoratype``).
+#: One lookup per field; the later groups win, as the order of the tests once did.
+_TEXT, _NAMES, _EXTRA, _ROLE = range(4)
+_FIELD_USE: dict[str, tuple[int, str, int]] = {
+    **{name + "type": (_ROLE, "", 0) for name in NAME_FIELDS},
+    **{name: (_EXTRA, "", 0) for name in _MODEL_EXTRAS},
+    **{name: (_NAMES, "", 0) for name in NAME_FIELDS},
+    **{name: (_TEXT, target, rank) for rank, (name, target) in enumerate(TEXT_FIELDS.items())},
+}
+_DATE_NAMES = frozenset(DATE_FIELDS)
+#: White space BibTeX collapses (a non-breaking space, LaTeX's ~, stays).
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+@lru_cache(maxsize=1)
+def _latex_decoder():
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    return LatexNodes2Text(strict_latex_spaces=True)
+
+
+def _decoded(value: str) -> Iterator[str]:
+    """pylatexenc's text for ``value``, computed in a generator's frame (``next`` gets it).
+
+    pylatexenc's parser ends every value by catching an end-of-stream exception and keeping it
+    in a local: a reference cycle through the exception's traceback. In CPython a frame that
+    outlives its call keeps its caller's frame, and so on up the stack, so a call made straight
+    from the import would keep everything the import's frames hold (the whole parsed file)
+    until a full collection. A finished generator's frame has no caller: the chain ends here.
+    """
+    yield _latex_decoder().latex_to_text(value)
+
+
+@lru_cache(maxsize=131072)
+def latex_to_text(value: str) -> str:
+    """LaTeX to Unicode; braces that only protect case are dropped; a run of white space (a line
+    break included) is one space, as BibTeX reads it."""
+    if "\\" in value or "$" in value or "~" in value:
+        value = next(_decoded(value))
+    else:
+        value = value.replace("{", "").replace("}", "")
+    return _SPACES.sub(" ", value).strip(" ")
+
+
+@lru_cache(maxsize=65536)
+def _issued(date: str, year: str, month: str, day: str) -> str:
+    return parse_bibtex_date(date=date, year=year, month=month, day=day).to_edtf()
+
+
+@lru_cache(maxsize=16384)
+def _other_date(value: str) -> str:
+    return parse_bibtex_date(date=value).to_edtf()
+
+
+@lru_cache(maxsize=131072)
+def decoded_name(printed: str) -> Name:
+    """A printed name as parts, LaTeX decoded (cached: the same names recur across a file)."""
+    name = parse_name(printed)
+    if any("\\" in p for p in (name.family, name.given, name.literal, name.particle)):
+        name = replace(
+            name,
+            family=latex_to_text(name.family),
+            given=latex_to_text(name.given),
+            particle=latex_to_text(name.particle),
+            literal=latex_to_text(name.literal),
+        )
+    return name
+
+
+@lru_cache(maxsize=65536)
+def _names(raw: str) -> tuple[str, ...]:
+    return tuple(split_names(raw))
+
+
+def _language(value: str) -> str:
+    """A BCP 47 tag from a babel name ('russian') or a tag already ('uz-Latn')."""
+    value = value.strip()
+    return LANGUAGES.get(value.lower(), value)
+
+
+def _work_type(entry_type: str, fields: dict[str, str]) -> str:
+    csl = ENTRY_TYPES.get(entry_type, "document")
+    if csl == "article-journal":
+        csl = ARTICLE_SUBTYPES.get(fields.get("entrysubtype", "").lower(), csl)
+    return csl
+
+
+def _contributors(fields: dict[str, str], raw_lists: dict[str, str]) -> tuple[Contributor, ...]:
+    out: list[Contributor] = []
+    for name, role in NAME_FIELDS.items():
+        if name not in raw_lists:
+            continue
+        if name.startswith("editor") and len(name) == 7:  # editora, editorb, editorc
+            kind = latex_to_text(fields.get(name + "type", "editor")).strip().lower()
+            role = EDITOR_TYPES.get(kind, kind or "editor")
+        for printed in _names(raw_lists[name]):
+            out.append(Contributor(name=decoded_name(printed), role=role, printed=printed))
+    return tuple(out)
+
+
+def map_fields(
+    entry_type: str, key: str, resolved: dict[str, str], source: Source | None = None
+) -> Work:
+    """A ``Work`` from an entry's evaluated fields (lower-case names, LaTeX still in).
+
+    One pass over the fields: the hot path of a large import.
+    """
+    fields: dict[str, str] = {}
+    text: dict[str, str] = {}
+    ranks: dict[str, int] = {}
+    names: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    for name, value in resolved.items():
+        use = _FIELD_USE.get(name)
+        if use is None:
+            continue
+        kind, target, rank = use
+        if kind == _TEXT:
+            decoded = fields[name] = (
+                value.strip() if name in VERBATIM_FIELDS else latex_to_text(value)
+            )
+            if decoded and rank < ranks.get(target, 1000):
+                text[target] = decoded
+                ranks[target] = rank
+        elif kind == _NAMES:
+            names[name] = value
+        elif kind == _EXTRA:
+            fields[name] = latex_to_text(value)
+        else:
+            roles[name] = value
+    if "page" in text:
+        text["page"] = text["page"].replace("--", "–")
+    number = fields.get("number")
+    if number:
+        if entry_type == "article" and "issue" not in text:
+            text["issue"] = number
+        else:
+            text["number"] = number
+    if "publisher" not in text and fields.get("organization"):
+        text["publisher"] = fields["organization"]
+    tags = fields.get("tags")
+    text["key"] = key
+    text["type"] = _work_type(entry_type, fields)
+    text["language"] = _language(fields.get("langid") or fields.get("language") or "")
+    text["title_supplied"] = fields.get("titlesupplied", "").strip().lower() in _TRUE
+    text["dates"] = _dates(resolved)
+    text["contributors"] = _contributors(roles, names) if names else ()
+    text["tags"] = tuple(t.strip() for t in tags.split(",") if t.strip()) if tags else ()
+    text["source"] = source
+    return new_work(text)
+
+
+def _dates(resolved: dict[str, str]) -> dict[str, str]:
+    """Dates are read from the raw values: LaTeX decoding would turn EDTF's "~" into a space."""
+    dates: dict[str, str] = {}
+    if "date" in resolved or "year" in resolved:
+        issued = _issued(
+            resolved.get("date", ""),
+            resolved.get("year", ""),
+            resolved.get("month", ""),
+            resolved.get("day", ""),
+        )
+        if issued:
+            dates["issued"] = issued
+    if _DATE_NAMES.isdisjoint(resolved):
+        return dates
+    for name, kind in DATE_FIELDS.items():
+        if resolved.get(name):
+            value = _other_date(resolved[name])
+            if value:
+                dates[kind] = value
+    return dates
+
+
+def resolved_fields(keys: list[str], raws: list[str], strings: dict[str, str]) -> tuple[dict, list]:
+    """(lower-case field name -> evaluated value, the first of a repeated name winning;
+    macro names no @string defines)."""
+    resolved: dict[str, str] = {}
+    undefined: list[str] = []
+    for key, raw in zip(keys, raws, strict=True):
+        name = key.lower()
+        if name in resolved:
+            continue
+        if raw.startswith("{") and raw.endswith("}") and "#" not in raw:  # the common case
+            resolved[name] = raw[1:-1]
+        else:
+            resolved[name], missing = evaluate(raw, strings)
+            undefined += missing
+    return resolved, undefined
