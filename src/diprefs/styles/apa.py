@@ -11,6 +11,7 @@ import re
 
 from diprefs.dates import DateValue
 from diprefs.model import Contributor, Work
+from diprefs.names.parse import is_others
 from diprefs.styles import checks, gost, persons, values
 from diprefs.styles import text as st
 from diprefs.styles.base import Style
@@ -24,11 +25,11 @@ _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 
 def name_list(ctx: Ctx, names: list[Contributor], initials_first: bool = False) -> str:
     """ "A", "A, & B", "A, B, & C"; 21 or more: the first 19, ". . .", the last (§16)."""
-    others = any(persons.is_others(c.name) for c in names)
+    others = any(is_others(c.name) for c in names)
     shown = [
         persons.apa(c.name, scheme(ctx), ctx.lang, initials_first)
         for c in names
-        if not persons.is_others(c.name)
+        if not is_others(c.name)
     ]
     if not shown:
         return ""
@@ -305,7 +306,7 @@ def author_key(ctx: Ctx) -> tuple[str, ...]:
         return tuple(
             _fold(persons.apa(c.name, scheme(ctx), ctx.lang).replace(",", " "))
             for c in names
-            if not persons.is_others(c.name)
+            if not is_others(c.name)
         )
     return (_fold(_ARTICLE.sub("", titles(ctx)[0])),)
 

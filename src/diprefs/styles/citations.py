@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from diprefs.names.parse import is_others
 from diprefs.styles import apa, latin, persons, values
 from diprefs.styles import gost_parts as g
 from diprefs.styles import text as st
@@ -104,7 +105,7 @@ def _short_title(ctx: Ctx) -> str:
 def gost_names(ctx: Ctx) -> str:
     """ "Каримов, Рахимова"; four or more: "Давлатов и др."; no author: "Внешняя политика…"."""
     authors = ctx.names("author")
-    people = [c for c in authors if not persons.is_others(c.name)]
+    people = [c for c in authors if not is_others(c.name)]
     if not people:
         return _short_title(ctx)
     if len(people) > 3 or len(people) < len(authors):
@@ -125,7 +126,7 @@ def gost_author_year(cites: Sequence[Cite]) -> Styled:
 def apa_names(ctx: Ctx, narrative: bool = False) -> Styled:
     """ "Mominov", "Piaget & Inhelder" (narrative "and"), "Grady et al.", or the title."""
     names = [c for c in (ctx.names("author") or ctx.names("editor"))]
-    people = [c for c in names if not persons.is_others(c.name)]
+    people = [c for c in names if not is_others(c.name)]
     fam = [latin.roman(ctx, persons.family(c.name)) for c in people]
     if len(fam) == 1 and len(names) == 1:
         return st.plain(fam[0])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from diprefs.model import Contributor
+from diprefs.names.parse import is_others
 from diprefs.styles import persons, values
 from diprefs.styles import text as st
 from diprefs.styles.template import Call, Ctx, Date, Field, Names, Part, Seq, Term, Text, When
@@ -61,8 +62,8 @@ class Areas(Part):
 def _split(names: list[Contributor]) -> tuple[list[Contributor], list[Contributor], bool]:
     """(persons, organisations, and-others marker)."""
     people = [c for c in names if not c.name.literal]
-    orgs = [c for c in names if c.name.literal and not persons.is_others(c.name)]
-    return people, orgs, any(persons.is_others(c.name) for c in names)
+    orgs = [c for c in names if c.name.literal and not is_others(c.name)]
+    return people, orgs, any(is_others(c.name) for c in names)
 
 
 def _shown(

@@ -13,17 +13,13 @@ from functools import lru_cache
 
 from diprefs.model import Name
 from diprefs.names.initials import initials
-from diprefs.names.parse import OTHERS, UZBEK_PATRONYMIC_WORDS
+from diprefs.names.parse import UZBEK_PATRONYMIC_WORDS
 from diprefs.names.translit import transliterate
 from diprefs.styles.declension import genitive
 from diprefs.styles.text import clean
 
 #: Any Cyrillic letter (the blocks of ``names.script``), found fast: romanising is per name.
 _CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\ua640-\ua69f]")
-
-
-def is_others(name: Name) -> bool:
-    return name == OTHERS
 
 
 def family(name: Name) -> str:

@@ -16,6 +16,7 @@ import re
 from diprefs.dates import DateValue
 from diprefs.model import Contributor, Name
 from diprefs.names.keys import fold
+from diprefs.names.parse import is_others
 from diprefs.styles import checks, gost, persons, values
 from diprefs.styles import text as st
 from diprefs.styles.base import Style
@@ -40,10 +41,10 @@ def person(ctx: Ctx, name: Name, initials_first: bool = False) -> str:
 def name_list(ctx: Ctx, names: list[Contributor], initials_first: bool = False) -> str:
     """Every name: the guidelines forbid cutting a list at three; a stored "and others" marker
     is the only "et al."."""
-    shown = [person(ctx, c.name, initials_first) for c in names if not persons.is_others(c.name)]
+    shown = [person(ctx, c.name, initials_first) for c in names if not is_others(c.name)]
     if not shown:
         return ""
-    others = any(persons.is_others(c.name) for c in names)
+    others = any(is_others(c.name) for c in names)
     return ", ".join(shown) + (", et al." if others else "")
 
 
