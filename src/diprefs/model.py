@@ -102,7 +102,7 @@ SCHOLAR_KINDS = ("person", "organisation")
 CITATION_FORMS = ("in-text", "footnote")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Name:
     """A personal or organisational name as parts.
 
@@ -133,7 +133,7 @@ class Name:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contributor:
     """A name on a work in a role. ``printed`` is the name exactly as the source wrote it."""
 
@@ -142,7 +142,7 @@ class Contributor:
     printed: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceField:
     """One field of an imported entry, exactly as written (name case and raw LaTeX kept).
 
@@ -155,7 +155,7 @@ class SourceField:
     inherited_from: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """How a work came in: dialect, entry type as written, and its raw fields in order."""
 
