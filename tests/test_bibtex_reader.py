@@ -38,6 +38,31 @@ def test_parse_name(text, expected):
     assert parse_name(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("printed", "family", "given"),
+    [
+        (r"Aks{\i}n, Sel{\c{c}}uk", "Aksın", "Selçuk"),  # dotless i, cedilla
+        (r"{\O}rsted, Hans Christian", "Ørsted", "Hans Christian"),
+        (r"Ka{\v{s}}par, Ji{\v{r}}{\'{\i}}", "Kašpar", "Jiří"),
+        (r"Erd{\H o}s, P{\'a}l", "Erdős", "Pál"),  # a space inside the braces
+        (r"G{\"o}del, Kurt", "Gödel", "Kurt"),
+    ],
+)
+def test_latex_in_a_name_is_decoded_before_its_braces_go(printed, family, given):
+    r"""Stripping the braces first would read Aks{\i}n as "Aks\in" (Aks∈) and lose Sel{\c{c}}uk's
+    ç; the BibTeX reader decodes each part while its braces still group."""
+    work = read_bibtex(f"@book{{k, author = {{{printed}}}, title = {{T}}}}").works[0]
+    assert (work.contributors[0].name.family, work.contributors[0].name.given) == (family, given)
+    assert work.contributors[0].printed == printed
+
+
+def test_an_organisation_loses_its_inner_case_braces():
+    work = read_bibtex("@book{k, author = {{{UNESCO} Institute for Statistics}}, title = {T}}")
+    assert work.works[0].contributors[0].name == Name(literal="UNESCO Institute for Statistics")
+    org = read_bibtex(r"@book{k, author = {{Universit{\'e} de {Gen{\`e}ve}}}, title = {T}}")
+    assert org.works[0].contributors[0].name == Name(literal="Université de Genève")
+
+
 def test_a_single_given_name_is_not_a_patronymic():
     assert parse_name("Ivanovich, Petr") == Name(family="Ivanovich", given="Petr")
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from functools import lru_cache
 
 from diprefs.dates import parse_bibtex_date
@@ -26,7 +25,7 @@ from diprefs.formats.bibtex_map import (
 from diprefs.formats.bibvalue import evaluate
 from diprefs.model import Contributor, Name, Source, Work
 from diprefs.model_bulk import new_work
-from diprefs.names.parse import parse_name, split_names
+from diprefs.names.parse import parse_name, split_names, strip_braces
 
 _TRUE = {"true", "yes", "1"}
 #: A longer field is an unclosed brace that swallowed the rest of the file, not data.
@@ -53,9 +52,14 @@ _SPACES = re.compile(r"[ \t\r\n]+")
 
 @lru_cache(maxsize=1)
 def _latex_decoder():
-    from pylatexenc.latex2text import LatexNodes2Text
+    """pylatexenc's decoder, with ``\\textasciicircum`` read as the caret it prints (pylatexenc
+    gives the modifier letter U+02C6, which would not export back as the same character)."""
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-    return LatexNodes2Text(strict_latex_spaces=True)
+    context = get_default_latex_context_db()
+    caret = MacroTextSpec("textasciicircum", simplify_repl="^")
+    context.add_context_category("diprefs", prepend=True, macros=[caret])
+    return LatexNodes2Text(latex_context=context, strict_latex_spaces=True)
 
 
 def _decoded(value: str) -> Iterator[str]:
@@ -94,16 +98,12 @@ def _other_date(value: str) -> str:
 @lru_cache(maxsize=131072)
 def decoded_name(printed: str) -> Name:
     """A printed name as parts, LaTeX decoded (cached: the same names recur across a file)."""
-    name = parse_name(printed)
-    if any("\\" in p for p in (name.family, name.given, name.literal, name.particle)):
-        name = replace(
-            name,
-            family=latex_to_text(name.family),
-            given=latex_to_text(name.given),
-            particle=latex_to_text(name.particle),
-            literal=latex_to_text(name.literal),
-        )
-    return name
+    return parse_name(printed, _name_part) if "\\" in printed else parse_name(printed)
+
+
+def _name_part(part: str) -> str:
+    """A part of a name as text: LaTeX decoded while its braces still group (``Aks{\\i}n``)."""
+    return latex_to_text(part) if "\\" in part else strip_braces(part)
 
 
 @lru_cache(maxsize=65536)

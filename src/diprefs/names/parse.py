@@ -9,6 +9,7 @@ written in braces kept whole as ``literal``. A name the grammar cannot take is k
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from bibtexparser.middlewares.names import (
@@ -63,8 +64,14 @@ _PATRONYMIC_END_RE = re.compile(
 )
 
 
-def _strip_braces(text: str) -> str:
+def strip_braces(text: str) -> str:
     return text.replace("{", "").replace("}", "").strip()
+
+
+#: What turns one part of a name as written (``Aks{\i}n``) into its text: braces only protect
+#: case, so by default they go; the BibTeX reader passes a LaTeX decoder, which must see the
+#: part whole (with its braces stripped first, ``Aks\in`` would read as "Aks∈").
+PartDecoder = Callable[[str], str]
 
 
 def _split_patronymic(given_words: list[str]) -> tuple[str, str]:
@@ -76,39 +83,39 @@ def _split_patronymic(given_words: list[str]) -> tuple[str, str]:
     return " ".join(given_words), ""
 
 
-def _parse_extended(text: str) -> Name:
+def _parse_extended(text: str, decode: PartDecoder) -> Name:
     """BibLaTeX's extended name format: ``family=Bjola, given=Corneliu, given-i=K``."""
     parts: dict[str, str] = {}
     for item in re.split(r",\s*(?=[A-Za-z-]+\s*=)", text):
         key, _, value = item.partition("=")
         field = _EXTENDED_KEYS.get(key.strip().lower())
         if field:
-            parts[field] = _strip_braces(value.strip().strip('"'))
+            parts[field] = decode(value.strip().strip('"'))
     return Name(**parts)
 
 
 @lru_cache(maxsize=65536)
-def parse_name(text: str) -> Name:
-    """One name, as written between ``and``s."""
+def parse_name(text: str, decode: PartDecoder = strip_braces) -> Name:
+    """One name, as written between ``and``s; ``decode`` turns each part into text."""
     text = text.strip()
     if not text:
         return Name()
     if text.lower() == "others":
         return OTHERS
     if text.startswith("{") and text.endswith("}") and _balanced_outer(text):
-        return Name(literal=text[1:-1].strip())
+        return Name(literal=decode(text[1:-1]))
     if _EXTENDED_RE.match(text):
-        return _parse_extended(text)
+        return _parse_extended(text, decode)
     try:
         parts = parse_single_name_into_parts(text, strict=False)
     except Exception:  # the grammar refused: keep the name as printed
-        return Name(literal=_strip_braces(text))
-    given, patronymic = _split_patronymic([_strip_braces(w) for w in parts.first])
+        return Name(literal=decode(text))
+    given, patronymic = _split_patronymic([decode(w) for w in parts.first])
     return Name(
-        family=_strip_braces(" ".join(parts.last)),
+        family=decode(" ".join(parts.last)),
         given=given,
-        particle=_strip_braces(" ".join(parts.von)),
-        suffix=_strip_braces(" ".join(parts.jr)),
+        particle=decode(" ".join(parts.von)),
+        suffix=decode(" ".join(parts.jr)),
         patronymic=patronymic,
     )
 
