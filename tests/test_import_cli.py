@@ -52,6 +52,7 @@ def test_import_reports_counts_on_stderr_and_json_on_stdout(empty, tmp_path):
         "skipped": 0,
         "problems": [],
         "near_duplicates": [],
+        "notes": [],
     }
     assert result.stderr == "diprefs: imported 2, updated 0, skipped 0, problems 0\n"
     assert keys(empty) == ["karimov2021", "smith2019"]
@@ -204,9 +205,12 @@ def test_update_replaces_the_existing_work(empty, tmp_path):
 
 def test_keep_both_adds_a_suffix(empty, tmp_path):
     empty("import", write(tmp_path, GOOD))
-    result = empty("import", write(tmp_path, DUPLICATES, "d.bib"), "--on-duplicate", "keep-both")
+    result = empty(
+        "import", write(tmp_path, DUPLICATES, "d.bib"), "--on-duplicate", "keep-both", "--json"
+    )
     assert result.exit_code == 0
     assert "diprefs: note: karimov2021 kept as karimov2021a (same key)" in result.stderr
+    assert "karimov2021 kept as karimov2021a (same key)" in json.loads(result.stdout)["notes"]
     assert keys(empty) == [
         "chapter2019",
         "karimov2021",

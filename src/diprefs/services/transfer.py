@@ -81,6 +81,7 @@ class ImportReport:
                 for p in self.problems
             ],
             "near_duplicates": [{"key": k, "matches": m} for k, m in self.near_duplicates],
+            "notes": self.notes,
         }
 
 
@@ -194,7 +195,7 @@ def _plan(db, parsed, strict: bool, report: ImportReport) -> DuplicateFinder:
     finder = DuplicateFinder.load(db)
     taken = set(finder.keys) | {w.key for _, r, _ in parsed for w in r.works if w.key}
     for _, result, _ in parsed:
-        result.works[:] = [_keyed(w, taken, result.problems) for w in result.works]
+        result.works[:] = [_keyed(w, taken, result.problems, report.notes) for w in result.works]
         report.problems += sorted(result.problems, key=lambda p: p.line or 0)
     if not any(result.works for _, result, _ in parsed):
         raise InvalidInputError(
@@ -254,15 +255,19 @@ def _store(db, parsed, finder: DuplicateFinder, report: ImportReport, on_duplica
         writer.flush()
 
 
-def _keyed(work: Work, taken: set[str], problems: list[Problem]) -> Work:
-    """A work with no key gets one (and a problem line naming it)."""
+def _keyed(work: Work, taken: set[str], problems: list[Problem], notes: list[str]) -> Work:
+    """A work with no key gets one, and a problem line naming it; only a note for a RIS record,
+    where ``ID`` is optional and most exports (Scopus, Web of Science) have none."""
     if work.key:
         return work
     key = unique_key(base_key(work), taken)
     taken.add(key)
     src = work.source
     file, line = (src.file, src.line) if src else ("", None)
-    problems.append(Problem(file, line, "", f"entry without a key; imported as {key}", True))
+    if src is not None and src.dialect == "ris":
+        notes.append(f"{file}:{line}: record without an ID; imported as {key}")
+    else:
+        problems.append(Problem(file, line, "", f"entry without a key; imported as {key}", True))
     return replace(work, key=key)
 
 
