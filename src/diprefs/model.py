@@ -8,6 +8,7 @@ files, styles print them. Field names follow CSL variables (``container_title`` 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 #: CSL item types diprefs knows. Anything else imported is kept as ``document`` with the
 #: original entry type in the lossless source record.
@@ -142,12 +143,12 @@ class Contributor:
     printed: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class SourceField:
+class SourceField(NamedTuple):
     """One field of an imported entry, exactly as written (name case and raw LaTeX kept).
 
     ``inherited_from`` names the crossref/xdata parent a field came from; ``None`` for the
-    entry's own fields. Exporting writes only own fields, so nothing is doubled.
+    entry's own fields. Exporting writes only own fields, so nothing is doubled. A named tuple,
+    not a dataclass: a large import makes 160,000 of them, and a tuple is made five times faster.
     """
 
     name: str
