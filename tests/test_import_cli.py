@@ -221,6 +221,22 @@ def test_keep_both_adds_a_suffix(empty, tmp_path):
     ]
 
 
+def test_a_file_none_of_whose_entries_is_stored_leaves_no_source_behind(empty, tmp_path):
+    """Importing a file twice skips every entry the second time; replacing every work of a
+    file with --on-duplicate update leaves the first file with no works. Neither leaves an
+    imported-file record (nor its @string blocks) that `db check` would call an orphan."""
+    first = write(tmp_path, '@string{j = "Journal A"}\n' + GOOD, "a.bib")
+    empty("import", first)
+    assert empty("import", first).exit_code == 0
+    assert empty("db", "check").exit_code == 0
+    second = write(tmp_path, '@string{k = "Journal B"}\n' + GOOD, "b.bib")
+    assert empty("import", second, "--on-duplicate", "update").exit_code == 0
+    assert empty("db", "check").exit_code == 0
+    exported = empty("export").stdout
+    assert "Journal B" in exported
+    assert "Journal A" not in exported
+
+
 def test_near_duplicates_are_only_reported(empty, tmp_path):
     empty("import", write(tmp_path, GOOD))
     near = "@book{smith2019soft, author = {Smith, J.}, title = {Soft power.}, year = 2019}"

@@ -253,6 +253,7 @@ def _store(db, parsed, finder: DuplicateFinder, report: ImportReport, on_duplica
                 progress(1)
     if writer is not None:
         writer.flush()
+    works.drop_sources_without_works(db)
 
 
 def _keyed(work: Work, taken: set[str], problems: list[Problem], notes: list[str]) -> Work:

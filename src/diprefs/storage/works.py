@@ -181,6 +181,16 @@ def add_source(db: Database, path: str, dialect: str, encoding: str | None) -> i
     )
 
 
+def drop_sources_without_works(db: Database) -> None:
+    """Forget imported files none of whose works remain (every entry a skipped duplicate, or
+    all replaced by a later file's): their @string and @comment blocks go with them. One scan
+    of ``works``, whatever the number of files."""
+    db.execute(
+        "DELETE FROM sources WHERE id NOT IN"
+        " (SELECT DISTINCT source_id FROM works WHERE source_id IS NOT NULL)"
+    )
+
+
 def add_blocks(db: Database, source_id: int, blocks: list[Block]) -> None:
     """Keep a file's @string, @preamble and @comment blocks, in order, for export.
 
