@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    PYTHONPATH=src python bench/bench_import.py [--runs N] [--corpus PATH]
+    PYTHONPATH=src python bench/bench_import.py [--runs N] [--corpus PATH] [--instructions]
 
 In one run, alternating, N times each (the fastest of the N is kept: other work on the machine
 only ever adds time):
@@ -15,12 +15,20 @@ only ever adds time):
 Each step runs in its own process, which reports its time and its peak RSS. Targets: import at
 most 2x the floor (stretch 1.3x), peak RSS of the import under 300 MB, export at most 0.5x the
 floor. Exits 1 when a target (not the stretch) is missed; exits 0 when the corpus is absent.
+
+``--instructions`` counts instructions instead (valgrind's callgrind, once per step, about ten
+minutes): the same count for the same code whatever else the machine is doing, so a change can be
+judged on a busy machine where wall times drift by a third. A step's count is its process's,
+less that of a process that stops just before the measured call. Informative only: the targets
+are in seconds.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -36,6 +44,9 @@ _PRELUDE = """
 import json, resource, sys, time
 from pathlib import Path
 corpus, library = Path(sys.argv[1]), Path(sys.argv[2])
+def setup_done():
+    if "BENCH_SETUP_ONLY" in __import__("os").environ:
+        sys.exit(0)
 cpu_start = time.process_time()
 def done(seconds):
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -46,6 +57,7 @@ def done(seconds):
 STEPS = {
     "floor": """
 import bibtexparser
+setup_done()
 started, cpu_start = time.perf_counter(), time.process_time()
 library_ = bibtexparser.parse_file(str(corpus))
 done(time.perf_counter() - started)
@@ -56,6 +68,7 @@ from diprefs.storage.db import create_library, open_library
 library.unlink(missing_ok=True)
 create_library(library)
 db = open_library(library)
+setup_done()
 started, cpu_start = time.perf_counter(), time.process_time()
 inputs = transfer.read_inputs([str(corpus)], sys.stdin.buffer.read)
 report = transfer.import_files(db, inputs)
@@ -65,6 +78,7 @@ done(time.perf_counter() - started)
 from diprefs.services import transfer
 from diprefs.storage.db import open_library
 db = open_library(library)
+setup_done()
 started, cpu_start = time.perf_counter(), time.process_time()
 text, count = transfer.export_works(db, [], None, [], "biblatex", False)
 library.with_suffix(".bib").write_text(text, encoding="utf-8")
@@ -84,15 +98,49 @@ def run(step: str, corpus: Path, library: Path) -> dict[str, float]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def instructions(valgrind: str, step: str, corpus: Path, library: Path, setup_only: bool) -> int:
+    """Instructions callgrind counts for a step's whole process (or its setup alone)."""
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": ""}
+    if setup_only:
+        env["BENCH_SETUP_ONLY"] = "1"
+    tool = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    out = subprocess.run(
+        [*tool, sys.executable, "-c", _PRELUDE + STEPS[step], str(corpus), str(library)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    return int(re.search(r"Collected : (\d+)", out.stderr).group(1))
+
+
+def count_instructions(valgrind: str, corpus: Path, library: Path) -> int:
+    counts = {}
+    for step in STEPS:  # in order: the export reads the library the import wrote
+        setup = instructions(valgrind, step, corpus, library, setup_only=True)
+        counts[step] = instructions(valgrind, step, corpus, library, setup_only=False) - setup
+    print(f"corpus: {corpus.name}; instructions (callgrind), setup subtracted")
+    for step, count in counts.items():
+        print(f"  {step:<8} {count / 1e9:6.2f} G {count / counts['floor']:5.2f}x floor")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--instructions", action="store_true", help="count, do not time")
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus} (skipped)")
         return 0
     library = Path(tempfile.mkdtemp(prefix="diprefs-bench-")) / "library.db"
+    if args.instructions:
+        valgrind = shutil.which("valgrind")
+        if valgrind is None:
+            print("valgrind not found: --instructions needs it")
+            return 1
+        return count_instructions(valgrind, args.corpus, library)
     results: dict[str, list[dict[str, float]]] = {step: [] for step in STEPS}
     for _ in range(args.runs):
         for step in STEPS:
