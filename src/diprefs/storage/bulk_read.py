@@ -19,6 +19,25 @@ _TEXT = tuple(f for f in WORK_TEXT_FIELDS if f != "type")
 _NAME_PART_COLUMNS = "n.family, n.given, n.particle, n.suffix, n.patronymic, n.literal, n.genitive"
 
 
+def _subset(db: Database, ids: list[int]) -> tuple[str, list[str]]:
+    """SQL for the set of ``ids``, and its arguments: all of ``works`` when that is what they
+    are (no list to look up)."""
+    if len(set(ids)) == db.execute("SELECT count(*) FROM works").fetchone()[0]:
+        return "(SELECT id FROM works)", []
+    return "(SELECT value FROM json_each(?))", [json.dumps(ids)]
+
+
+def _source_fields(db: Database, subset: str, args: list[str]) -> dict[int, list[SourceField]]:
+    fields: dict[int, list[SourceField]] = defaultdict(list)
+    for wid, name, value, inherited in db.execute(
+        "SELECT work_id, name, value, inherited_from FROM source_fields"
+        f" WHERE work_id IN {subset} ORDER BY work_id, position",
+        args,
+    ):
+        fields[wid].append(SourceField(name, value, inherited))
+    return fields
+
+
 def load_works(db: Database, ids: list[int]) -> list[Work]:
     """Whole works for many ids, in that order, with one query per table and tuple rows.
 
@@ -27,10 +46,7 @@ def load_works(db: Database, ids: list[int]) -> list[Work]:
     """
     if not ids:
         return []
-    subset = "(SELECT value FROM json_each(?))"
-    args = [json.dumps(ids)]
-    if len(set(ids)) == db.execute("SELECT count(*) FROM works").fetchone()[0]:
-        subset, args = "(SELECT id FROM works)", []  # the whole library: no list to look up
+    subset, args = _subset(db, ids)
     text_columns = ", ".join(_TEXT)
     rows = {
         r[0]: r
@@ -61,13 +77,7 @@ def load_works(db: Database, ids: list[int]) -> list[Work]:
         f"SELECT work_id, tag FROM tags WHERE work_id IN {subset} ORDER BY tag", args
     ):
         tags[wid].append(tag)
-    fields: dict[int, list[SourceField]] = defaultdict(list)
-    for wid, name, value, inherited in db.execute(
-        "SELECT work_id, name, value, inherited_from FROM source_fields"
-        f" WHERE work_id IN {subset} ORDER BY work_id, position",
-        args,
-    ):
-        fields[wid].append(SourceField(name, value, inherited))
+    fields = _source_fields(db, subset, args)
     out = []
     for wid in ids:
         row = rows.get(wid)
@@ -102,10 +112,7 @@ def load_for_export(db: Database, ids: list[int]) -> list[Work]:
     """
     if not ids:
         return []
-    subset = "(SELECT value FROM json_each(?))"
-    args = [json.dumps(ids)]
-    if len(set(ids)) == db.execute("SELECT count(*) FROM works").fetchone()[0]:
-        subset, args = "(SELECT id FROM works)", []
+    subset, args = _subset(db, ids)
     rows = {
         r[0]: r
         for r in db.execute(
@@ -123,13 +130,7 @@ def load_for_export(db: Database, ids: list[int]) -> list[Work]:
             f"SELECT work_id, edtf FROM dates WHERE kind = 'issued' AND work_id IN {subset}", args
         ).fetchall()
     )
-    fields: dict[int, list[SourceField]] = defaultdict(list)
-    for wid, name, value, inherited in db.execute(
-        "SELECT work_id, name, value, inherited_from FROM source_fields"
-        f" WHERE work_id IN {subset} ORDER BY work_id, position",
-        args,
-    ):
-        fields[wid].append(SourceField(name, value, inherited))
+    fields = _source_fields(db, subset, args)
     out = []
     for wid in ids:
         if wid not in rows:
