@@ -85,6 +85,33 @@ def test_a_new_key_renames_the_work_and_every_link_follows(run, editor, monkeypa
     assert listed["citations"][0]["key"] == "mominov2022digital"
 
 
+def test_a_renamed_parent_is_followed_by_its_crossref_and_xdata_children(
+    run, editor, monkeypatch, tmp_path
+):
+    """The children's own crossref/xdata fields name the new key (whatever the case they wrote
+    the old one in), and what they inherit still comes from the parent."""
+    bib = tmp_path / "family.bib"
+    bib.write_text(
+        "@mvbook{Proc2020, title = {Collected Papers}, publisher = {Fan}, date = {2020}}\n"
+        "@xdata{pub, location = {Tashkent}}\n"
+        "@incollection{ch1, author = {Karimov, A.}, title = {One}, crossref = {proc2020}}\n"
+        "@incollection{ch2, author = {Karimov, A.}, title = {Two}, xdata = {pub, Proc2020}}\n",
+        encoding="utf-8",
+    )
+    assert run("import", str(bib)).exit_code == 0
+    monkeypatch.setenv("EDIT_FROM", "{Proc2020,")
+    monkeypatch.setenv("EDIT_TO", "{papers2020,")
+    result = run("works", "edit", "Proc2020")
+    assert result.exit_code == 0, result.output
+    exported = run("export", "ch1", "ch2", "--format", "biblatex").stdout
+    assert "crossref = {papers2020}" in exported
+    assert "xdata = {pub, papers2020}" in exported
+    assert "@mvbook{papers2020," in exported  # the parent comes out with its children
+    assert "Proc2020" not in exported and "proc2020" not in exported
+    assert run.json("works", "show", "ch1")["publisher"] == "Fan"
+    assert run("db", "check").exit_code == 0
+
+
 def test_contributors_and_tags_come_from_the_entry(run, editor, monkeypatch):
     monkeypatch.setenv(
         "EDIT_WRITE",

@@ -144,6 +144,8 @@ def apply_edit(db: Database, key: str, text: str) -> Edited:
             line = old.source.line if old.source else None
             new = replace(new, source=replace(new.source, file="", line=line))
         work_edits.replace_work(db, wid, new, work_edits.contributor_links(db, [wid]))
+        if new.key != key:
+            work_edits.rename_parent(db, key, new.key)
         return Edited(new.key, key if new.key != key else None)
 
 

@@ -6,6 +6,7 @@ scholars by the import's rule and gets its search row the same way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from sqlite_utils import Database
@@ -19,6 +20,8 @@ from diprefs.storage.works import index_work
 
 #: A contributor's name (parts, without and with its genitive) -> (names row, scholar)
 Links = dict[Name, tuple[int, int | None]]
+#: What stands between the keys of a raw crossref/xdata value ("{a, b}", "a", ""a"").
+_KEY_SEPARATORS = re.compile(r'([\s{},"]+)')
 
 
 def name_index(db: Database) -> NameIndex:
@@ -103,6 +106,28 @@ def add_tags(db: Database, wid: int, tags: list[str]) -> None:
 
 def remove_tags(db: Database, wid: int, tags: list[str]) -> None:
     db.conn.executemany("DELETE FROM tags WHERE work_id = ? AND tag = ?", [(wid, t) for t in tags])
+
+
+def rename_parent(db: Database, old: str, new: str) -> None:
+    """A renamed work's crossref/xdata children name it by its new key: their own ``crossref``
+    and ``xdata`` fields (keys compare without case, as BibTeX's do), and the fields they
+    inherited from it."""
+    db.execute(
+        "UPDATE source_fields SET inherited_from = ? WHERE inherited_from = ? COLLATE NOCASE",
+        [new, old],
+    )
+    folded = old.casefold()
+    for wid, position, value in db.execute(
+        "SELECT work_id, position, value FROM source_fields"
+        " WHERE inherited_from IS NULL AND lower(name) IN ('crossref', 'xdata')"
+    ).fetchall():
+        parts = _KEY_SEPARATORS.split(value)
+        renamed = "".join(new if p.casefold() == folded else p for p in parts)
+        if renamed != value:
+            db.execute(
+                "UPDATE source_fields SET value = ? WHERE work_id = ? AND position = ?",
+                [renamed, wid, position],
+            )
 
 
 def set_source_fields(db: Database, wid: int, fields: tuple[SourceField, ...]) -> None:
