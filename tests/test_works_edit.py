@@ -335,6 +335,22 @@ def test_merge_moves_others_own_list_citations_and_mentions_when_keep_has_none(r
     db_is_sound(run)
 
 
+def test_merge_points_others_crossref_children_at_keep(run, tmp_path):
+    bib = tmp_path / "family.bib"
+    bib.write_text(
+        "@book{vol2020, title = {Collected Papers}, publisher = {Fan}, date = {2020}}\n"
+        "@book{vol2020b, title = {Collected papers}, date = {2020}}\n"
+        "@incollection{ch1, author = {Karimov, A.}, title = {One}, crossref = {vol2020b}}\n",
+        encoding="utf-8",
+    )
+    assert run("import", str(bib)).exit_code == 0
+    assert run("works", "merge", "vol2020", "vol2020b").exit_code == 0
+    exported = run("export", "ch1").stdout
+    assert "crossref = {vol2020}" in exported
+    assert "@book{vol2020," in exported  # the parent comes out with its child
+    db_is_sound(run)
+
+
 def test_merge_warns_about_others_list_when_keep_has_its_own(run):
     assert run("references", "add", "juraev2018", "mominov2022").exit_code == 0
     result = run("works", "merge", "juraev2018", "komolov2024")

@@ -293,6 +293,7 @@ def merge(db: Database, keep_key: str, other_key: str) -> Merged:
             dropped["contributors"] = len(other.contributors)
         work_edits.replace_work(db, keep_id, merged, names)
         work_edits.delete_work(db, other_id)
+        work_edits.rename_parent(db, other.key, keep.key)
         filled_names = sorted([*filled, *(f"date ({k})" for k in dates)])
         return Merged(filled_names, overridden, moved, dropped, people)
 
