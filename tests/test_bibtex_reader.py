@@ -321,3 +321,14 @@ def test_text_outside_braces_is_one_line_not_a_macro():
         " '{https://x.uz/1} % a comment line'"
     ]
     assert result.works[0].source.fields[1].value == "{https://x.uz/1}\n% a comment line"
+
+
+def test_escapes_in_a_url_are_undone_for_the_model_and_kept_for_export():
+    """Older BibTeX styles printed url as text, so files escape _ & % #; a URL never holds a
+    backslash, so the model's URL (what the styles print) has them undone."""
+    raw = r"{http://www.kit-e.ru/articles/2006\_12\_124.php?a=1\&b=50\%25\#top}"
+    text = f"@online{{k, title = {{T}}, url = {raw}, doi = {{10.1000/a\\_b}}}}"
+    work = read_bibtex(text).works[0]
+    assert work.url == "http://www.kit-e.ru/articles/2006_12_124.php?a=1&b=50%25#top"
+    assert work.doi == "10.1000/a_b"
+    assert ("url", raw) in [(f.name, f.value) for f in work.source.fields]

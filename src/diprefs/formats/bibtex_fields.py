@@ -46,6 +46,8 @@ _FIELD_USE: dict[str, tuple[int, str, int]] = {
     **{name: (_TEXT, target, rank) for rank, (name, target) in enumerate(TEXT_FIELDS.items())},
 }
 _DATE_NAMES = frozenset(DATE_FIELDS)
+#: A backslash-escaped character in a URL (``\\_``, ``\\&``, ``\\%``, ``\\#`` and the like).
+_URL_ESCAPE = re.compile(r"\\([_&%#$~{}])")
 #: White space BibTeX collapses (a non-breaking space, LaTeX's ~, stays).
 _SPACES = re.compile(r"[ \t\r\n]+")
 
@@ -83,6 +85,14 @@ def latex_to_text(value: str) -> str:
     else:
         value = value.replace("{", "").replace("}", "")
     return _SPACES.sub(" ", value).strip(" ")
+
+
+def _verbatim(value: str) -> str:
+    """A URL or DOI as the model keeps it: not LaTeX (``~`` and ``%`` are characters), but the
+    escapes older BibTeX styles needed (``2006\\_12\\_124.php``, ``?a=1\\&b=2``) are undone, since
+    a URL never holds a backslash. The raw value, escapes and all, is kept for export."""
+    value = value.strip()
+    return _URL_ESCAPE.sub(r"\1", value) if "\\" in value else value
 
 
 @lru_cache(maxsize=65536)
@@ -156,7 +166,7 @@ def map_fields(
         kind, target, rank = use
         if kind == _TEXT:
             decoded = fields[name] = (
-                value.strip() if name in VERBATIM_FIELDS else latex_to_text(value)
+                _verbatim(value) if name in VERBATIM_FIELDS else latex_to_text(value)
             )
             if decoded and rank < ranks.get(target, 1000):
                 text[target] = decoded
