@@ -332,3 +332,21 @@ def test_escapes_in_a_url_are_undone_for_the_model_and_kept_for_export():
     assert work.url == "http://www.kit-e.ru/articles/2006_12_124.php?a=1&b=50%25#top"
     assert work.doi == "10.1000/a_b"
     assert ("url", raw) in [(f.name, f.value) for f in work.source.fields]
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        (r"Practical {\LaTeX}, by George Gr{\"a}tzer", "Practical LaTeX, by George Grätzer"),
+        (r"The \TeX book", "The TeXbook"),  # a control word eats the space after it
+        (r"{\LaTeXe} for authors", "LaTeX2ε for authors"),
+        (r"The \texttt{biblatex} package", "The biblatex package"),
+        (r"Input and\slash or output", "Input and/or output"),
+        (r"\vphantom{x}ZnO nanowires", "ZnO nanowires"),
+        (r"\label{sec:intro}Introduction", "Introduction"),
+    ],
+)
+def test_no_text_is_lost_to_a_macro_pylatexenc_lacks(raw, text):
+    """pylatexenc 2 has no text for the TeX logos or \\texttt and dropped them (TUGboat's
+    "Practical {\\LaTeX}" printed as "Practical")."""
+    assert read_bibtex(f"@book{{k, title = {{{raw}}}}}").works[0].title == text

@@ -52,15 +52,50 @@ _URL_ESCAPE = re.compile(r"\\([_&%#$~{}])")
 _SPACES = re.compile(r"[ \t\r\n]+")
 
 
+#: Text for macros pylatexenc 2 does not know and would drop: the TeX family's logos (texnames,
+#: hologo; "Practical {\\LaTeX}" must not print as "Practical") and two punctuation macros.
+_TEXT_MACROS = {
+    "slash": "/",
+    "Dash": "—",
+    "TeX": "TeX",
+    "LaTeX": "LaTeX",
+    "LaTeXe": "LaTeX2ε",
+    "BibTeX": "BibTeX",
+    "AmS": "AMS",
+    "AMS": "AMS",
+    "AmSTeX": "AMS-TeX",
+    "AmSLaTeX": "AMS-LaTeX",
+    "eTeX": "e-TeX",
+    "pdfTeX": "pdfTeX",
+    "pdfLaTeX": "pdfLaTeX",
+    "XeTeX": "XeTeX",
+    "XeLaTeX": "XeLaTeX",
+    "LuaTeX": "LuaTeX",
+    "LuaLaTeX": "LuaLaTeX",
+    "ConTeXt": "ConTeXt",
+    "METAFONT": "METAFONT",
+    "MF": "METAFONT",
+    "MP": "MetaPost",
+    "SliTeX": "SliTeX",
+}
+
+
 @lru_cache(maxsize=1)
 def _latex_decoder():
     """pylatexenc's decoder, with ``\\textasciicircum`` read as the caret it prints (pylatexenc
-    gives the modifier letter U+02C6, which would not export back as the same character)."""
+    gives the modifier letter U+02C6, which would not export back as the same character), the
+    TeX logos as their names, and no text lost to a macro it does not know."""
     from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
     context = get_default_latex_context_db()
-    caret = MacroTextSpec("textasciicircum", simplify_repl="^")
-    context.add_context_category("diprefs", prepend=True, macros=[caret])
+    macros = [MacroTextSpec("textasciicircum", simplify_repl="^")]
+    macros += [MacroTextSpec(name, simplify_repl=text) for name, text in _TEXT_MACROS.items()]
+    hidden = ("phantom", "vphantom", "hphantom", "label", "index")
+    macros += [MacroTextSpec(name, discard=True) for name in hidden]
+    context.add_context_category("diprefs", prepend=True, macros=macros)
+    # A macro pylatexenc has no text for gives the text of its arguments, not nothing:
+    # "\\texttt{biblatex} package" is "biblatex package", not " package".
+    context.set_unknown_macro_spec(MacroTextSpec("", discard=False))
     return LatexNodes2Text(latex_context=context, strict_latex_spaces=True)
 
 
