@@ -344,6 +344,7 @@ def test_escapes_in_a_url_are_undone_for_the_model_and_kept_for_export():
         (r"Input and\slash or output", "Input and/or output"),
         (r"\vphantom{x}ZnO nanowires", "ZnO nanowires"),
         (r"\label{sec:intro}Introduction", "Introduction"),
+        (r"{\noopsort{1973b}}The Art of Programming", "The Art of Programming"),  # sort key
     ],
 )
 def test_no_text_is_lost_to_a_macro_pylatexenc_lacks(raw, text):

@@ -1,5 +1,7 @@
-"""LaTeX text: a value escaped so that LaTeX prints it as written and the BibTeX reader
-(pylatexenc) reads it back unchanged. ``format --to latex`` and the BibTeX writer both use it.
+"""LaTeX text both ways: a value escaped so that LaTeX prints it as written (``escape``: used by
+``format --to latex`` and the BibTeX writer), and LaTeX read as the text it prints
+(``latex_to_text``, with pylatexenc: used by the BibTeX reader and the manuscript reader), so
+that the one reads back what the other wrote.
 
 Specials become commands (``&`` -> ``\\&``, ``\\`` -> ``\\textbackslash{}``), and the pairs TeX
 joins into other characters are kept apart with ``{}``: ``--`` (an en dash), ``''`` and two
@@ -10,6 +12,8 @@ characters are stripped first (``diprefs.controls``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from diprefs.controls import strip_controls
 
@@ -36,3 +40,92 @@ def escape(text: str) -> str:
     if "-" in text or "'" in text or "`" in text:
         text = _LIGATURES.sub("{}", text)
     return text
+
+
+#: White space BibTeX collapses (a non-breaking space, LaTeX's ~, stays).
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+#: Text for macros pylatexenc 2 does not know and would drop: the TeX family's logos (texnames,
+#: hologo; "Practical {\\LaTeX}" must not print as "Practical") and two punctuation macros.
+_TEXT_MACROS = {
+    "slash": "/",
+    "Dash": "—",
+    "TeX": "TeX",
+    "LaTeX": "LaTeX",
+    "LaTeXe": "LaTeX2ε",
+    "BibTeX": "BibTeX",
+    "AmS": "AMS",
+    "AMS": "AMS",
+    "AmSTeX": "AMS-TeX",
+    "AmSLaTeX": "AMS-LaTeX",
+    "eTeX": "e-TeX",
+    "pdfTeX": "pdfTeX",
+    "pdfLaTeX": "pdfLaTeX",
+    "XeTeX": "XeTeX",
+    "XeLaTeX": "XeLaTeX",
+    "LuaTeX": "LuaTeX",
+    "LuaLaTeX": "LuaLaTeX",
+    "ConTeXt": "ConTeXt",
+    "METAFONT": "METAFONT",
+    "MF": "METAFONT",
+    "MP": "MetaPost",
+    "SliTeX": "SliTeX",
+}
+
+
+#: Macros that print nothing, argument and all. ``\\noopsort{a}`` is BibTeX's idiom for sorting
+#: (btxdoc defines it in @preamble as a macro that drops its argument).
+_HIDDEN = ("phantom", "vphantom", "hphantom", "label", "index", "noopsort", "SortNoop")
+
+
+@lru_cache(maxsize=1)
+def _latex_decoder() -> Callable[[str], str]:
+    """pylatexenc's decoder, with ``\\textasciicircum`` read as the caret it prints (pylatexenc
+    gives the modifier letter U+02C6, which would not export back as the same character), the
+    TeX logos as their names, and no text lost to a macro it does not know."""
+    from pylatexenc import latexwalker, macrospec
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
+    context = get_default_latex_context_db()
+    macros = [MacroTextSpec("textasciicircum", simplify_repl="^")]
+    macros += [MacroTextSpec(name, simplify_repl=text) for name, text in _TEXT_MACROS.items()]
+    macros += [MacroTextSpec(name, discard=True) for name in _HIDDEN]
+    context.add_context_category("diprefs", prepend=True, macros=macros)
+    # A macro pylatexenc has no text for gives the text of its arguments, not nothing:
+    # "\\texttt{biblatex} package" is "biblatex package", not " package".
+    context.set_unknown_macro_spec(MacroTextSpec("", discard=False))
+    # The parser must know which of them take an argument, to drop it with the macro.
+    parsing = latexwalker.get_default_latex_context_db()
+    takes_one = [macrospec.MacroSpec(name, "{") for name in ("noopsort", "SortNoop")]
+    parsing.add_context_category("diprefs", prepend=True, macros=takes_one)
+    decoder = LatexNodes2Text(latex_context=context, strict_latex_spaces=True)
+
+    def decode(value: str) -> str:
+        walker = latexwalker.LatexWalker(value, latex_context=parsing, tolerant_parsing=True)
+        return decoder.nodelist_to_text(walker.get_latex_nodes()[0])
+
+    return decode
+
+
+def _decoded(value: str) -> Iterator[str]:
+    """pylatexenc's text for ``value``, computed in a generator's frame (``next`` gets it).
+
+    pylatexenc's parser ends every value by catching an end-of-stream exception and keeping it
+    in a local: a reference cycle through the exception's traceback. In CPython a frame that
+    outlives its call keeps its caller's frame, and so on up the stack, so a call made straight
+    from the import would keep everything the import's frames hold (the whole parsed file)
+    until a full collection. A finished generator's frame has no caller: the chain ends here.
+    """
+    yield _latex_decoder()(value)
+
+
+@lru_cache(maxsize=131072)
+def latex_to_text(value: str) -> str:
+    """LaTeX to Unicode; braces that only protect case are dropped; a run of white space (a line
+    break included) is one space, as BibTeX reads it."""
+    if "\\" in value or "$" in value or "~" in value:
+        value = next(_decoded(value))
+    else:
+        value = value.replace("{", "").replace("}", "")
+    return _SPACES.sub(" ", value).strip(" ")

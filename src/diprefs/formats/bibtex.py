@@ -24,7 +24,6 @@ from bibtexparser.splitter import Splitter
 from diprefs.formats.bibtex_fields import (
     MAX_FIELD_CHARS,
     decoded_name,
-    latex_to_text,
     map_fields,
     resolved_fields,
 )
@@ -32,6 +31,7 @@ from diprefs.formats.bibtex_map import BIBLATEX_FIELDS, BIBLATEX_TYPES
 from diprefs.formats.bibvalue import evaluate
 from diprefs.formats.crossref import Resolver
 from diprefs.formats.records import Block, Problem, ReadResult
+from diprefs.latex import latex_to_text
 from diprefs.model import Source, SourceField, Work
 
 #: The reader's decoders, which the writer and the round-trip checks use as well.

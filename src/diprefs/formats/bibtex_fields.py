@@ -8,7 +8,6 @@ across a file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 
 from diprefs.dates import parse_bibtex_date
@@ -23,6 +22,7 @@ from diprefs.formats.bibtex_map import (
     VERBATIM_FIELDS,
 )
 from diprefs.formats.bibvalue import evaluate
+from diprefs.latex import latex_to_text
 from diprefs.model import Contributor, Name, Source, Work
 from diprefs.model_bulk import new_work
 from diprefs.names.parse import parse_name, split_names, strip_braces
@@ -48,80 +48,6 @@ _FIELD_USE: dict[str, tuple[int, str, int]] = {
 _DATE_NAMES = frozenset(DATE_FIELDS)
 #: A backslash-escaped character in a URL (``\\_``, ``\\&``, ``\\%``, ``\\#`` and the like).
 _URL_ESCAPE = re.compile(r"\\([_&%#$~{}])")
-#: White space BibTeX collapses (a non-breaking space, LaTeX's ~, stays).
-_SPACES = re.compile(r"[ \t\r\n]+")
-
-
-#: Text for macros pylatexenc 2 does not know and would drop: the TeX family's logos (texnames,
-#: hologo; "Practical {\\LaTeX}" must not print as "Practical") and two punctuation macros.
-_TEXT_MACROS = {
-    "slash": "/",
-    "Dash": "—",
-    "TeX": "TeX",
-    "LaTeX": "LaTeX",
-    "LaTeXe": "LaTeX2ε",
-    "BibTeX": "BibTeX",
-    "AmS": "AMS",
-    "AMS": "AMS",
-    "AmSTeX": "AMS-TeX",
-    "AmSLaTeX": "AMS-LaTeX",
-    "eTeX": "e-TeX",
-    "pdfTeX": "pdfTeX",
-    "pdfLaTeX": "pdfLaTeX",
-    "XeTeX": "XeTeX",
-    "XeLaTeX": "XeLaTeX",
-    "LuaTeX": "LuaTeX",
-    "LuaLaTeX": "LuaLaTeX",
-    "ConTeXt": "ConTeXt",
-    "METAFONT": "METAFONT",
-    "MF": "METAFONT",
-    "MP": "MetaPost",
-    "SliTeX": "SliTeX",
-}
-
-
-@lru_cache(maxsize=1)
-def _latex_decoder():
-    """pylatexenc's decoder, with ``\\textasciicircum`` read as the caret it prints (pylatexenc
-    gives the modifier letter U+02C6, which would not export back as the same character), the
-    TeX logos as their names, and no text lost to a macro it does not know."""
-    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
-
-    context = get_default_latex_context_db()
-    macros = [MacroTextSpec("textasciicircum", simplify_repl="^")]
-    macros += [MacroTextSpec(name, simplify_repl=text) for name, text in _TEXT_MACROS.items()]
-    hidden = ("phantom", "vphantom", "hphantom", "label", "index")
-    macros += [MacroTextSpec(name, discard=True) for name in hidden]
-    context.add_context_category("diprefs", prepend=True, macros=macros)
-    # A macro pylatexenc has no text for gives the text of its arguments, not nothing:
-    # "\\texttt{biblatex} package" is "biblatex package", not " package".
-    context.set_unknown_macro_spec(MacroTextSpec("", discard=False))
-    return LatexNodes2Text(latex_context=context, strict_latex_spaces=True)
-
-
-def _decoded(value: str) -> Iterator[str]:
-    """pylatexenc's text for ``value``, computed in a generator's frame (``next`` gets it).
-
-    pylatexenc's parser ends every value by catching an end-of-stream exception and keeping it
-    in a local: a reference cycle through the exception's traceback. In CPython a frame that
-    outlives its call keeps its caller's frame, and so on up the stack, so a call made straight
-    from the import would keep everything the import's frames hold (the whole parsed file)
-    until a full collection. A finished generator's frame has no caller: the chain ends here.
-    """
-    yield _latex_decoder().latex_to_text(value)
-
-
-@lru_cache(maxsize=131072)
-def latex_to_text(value: str) -> str:
-    """LaTeX to Unicode; braces that only protect case are dropped; a run of white space (a line
-    break included) is one space, as BibTeX reads it."""
-    if "\\" in value or "$" in value or "~" in value:
-        value = next(_decoded(value))
-    else:
-        value = value.replace("{", "").replace("}", "")
-    return _SPACES.sub(" ", value).strip(" ")
-
-
 def _verbatim(value: str) -> str:
     """A URL or DOI as the model keeps it: not LaTeX (``~`` and ``%`` are characters), but the
     escapes older BibTeX styles needed (``2006\\_12\\_124.php``, ``?a=1\\&b=2``) are undone, since

@@ -159,6 +159,6 @@ def item_text(manuscript: Manuscript, text: str) -> str:
     """A list item as a reader sees it: LaTeX markup of a .tex item turned into text."""
     if manuscript.kind != "latex":
         return text
-    from pylatexenc.latex2text import LatexNodes2Text
+    from diprefs.latex import latex_to_text
 
-    return " ".join(LatexNodes2Text().latex_to_text(text).split())
+    return " ".join(latex_to_text(text).split())
