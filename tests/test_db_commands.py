@@ -87,27 +87,52 @@ def test_vacuum_keeps_the_data(run):
     assert len(run.json("works", "list")) == 6
 
 
-def _with_second_migration(monkeypatch, body):
+#: The migrations this version ships, by name.
+SHIPPED = [m.name for m in storage_db.migrations._migrations]
+
+
+def _with_a_new_migration(monkeypatch, body):
+    """This version's migrations and one more after them."""
     later = Migrations("diprefs")
-    later()(m001_initial)
+    for migration in storage_db.migrations._migrations:
+        later(name=migration.name)(migration.fn)
 
     @later()
-    def m002_test(db):
+    def m999_test(db):
         body(db)
 
     monkeypatch.setattr(storage_db, "migrations", later)
 
 
 def test_an_older_library_is_upgraded_with_a_backup(run, library, monkeypatch):
-    _with_second_migration(monkeypatch, lambda db: db.execute("ALTER TABLE works ADD COLUMN x"))
+    _with_a_new_migration(monkeypatch, lambda db: db.execute("ALTER TABLE works ADD COLUMN x"))
     result = run("works", "list")
     assert result.exit_code == 0, result.output
-    backup = library.with_name(library.name + ".v1.bak")
+    backup = library.with_name(f"{library.name}.v{len(SHIPPED)}.bak")
     assert f"kept a copy at {backup}" in result.stderr
     names = [r[0] for r in sqlite3.connect(backup).execute("SELECT name FROM _sqlite_migrations")]
-    assert names == ["m001_initial"]
+    assert names == SHIPPED
     columns = [r[1] for r in sqlite3.connect(library).execute("PRAGMA table_info(works)")]
     assert "x" in columns
+
+
+def test_a_library_of_schema_1_gets_search_keys_for_given_names(run, tmp_path, monkeypatch):
+    """m002 builds every search row again, now with given-name keys: Xusanboy (Uzbek Latin)
+    finds the works of Husanboy Mominov, whose library spells him Husanboy and Khusanboy."""
+    shipped = storage_db.migrations
+    first = Migrations("diprefs")
+    first()(m001_initial)
+    monkeypatch.setattr(storage_db, "migrations", first)
+    run.db = tmp_path / "old.db"
+    assert run("init").exit_code == 0
+    with sqlite3.connect(run.db) as conn:  # as a version without given-name keys left it
+        conn.execute("UPDATE works_fts SET name_keys = ''")
+    monkeypatch.setattr(storage_db, "migrations", shipped)
+    result = run("search", "Xusanboy", "--keys")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split() == ["mominov2022", "komolov2024"]
+    assert run.db.with_name("old.db.v1.bak").exists()
+    assert run("db", "check").exit_code == 0
 
 
 def test_a_failed_upgrade_changes_nothing(run, library, monkeypatch):
@@ -115,11 +140,11 @@ def test_a_failed_upgrade_changes_nothing(run, library, monkeypatch):
         db.execute("ALTER TABLE works ADD COLUMN x")
         raise sqlite3.OperationalError("simulated failure")
 
-    _with_second_migration(monkeypatch, broken)
+    _with_a_new_migration(monkeypatch, broken)
     result = run("works", "list")
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     columns = [r[1] for r in sqlite3.connect(library).execute("PRAGMA table_info(works)")]
     assert "x" not in columns
     names = [r[0] for r in sqlite3.connect(library).execute("SELECT name FROM _sqlite_migrations")]
-    assert names == ["m001_initial"]
+    assert names == SHIPPED

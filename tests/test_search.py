@@ -107,6 +107,20 @@ def test_bjola_and_byola_find_the_same_works(xrun):
     assert set(keys(xrun, "Бьола")) == found
 
 
+def test_a_given_name_is_found_in_any_spelling(run, tmp_path):
+    """Given names get transliteration keys too: Жахонгир, Jakhongir and Djakhongir all find
+    Jahongir, and J. (an initial, not a key) is not found by them."""
+    bib = tmp_path / "given.bib"
+    bib.write_text(
+        "@book{qodirov2021, author = {Qodirov, Jahongir}, title = {Raqamli}, year = 2021}\n"
+        "@book{nazarov2020, author = {Nazarov, J.}, title = {Boshqa}, year = 2020}\n",
+        encoding="utf-8",
+    )
+    assert run("import", str(bib)).exit_code == 0
+    for spelling in ("Жахонгир", "Jakhongir", "Djakhongir", "jahongir"):
+        assert run("search", spelling, "--keys").stdout == "qodirov2021\n", spelling
+
+
 def test_seed_alone_has_no_work_by_bjola(run):
     assert keys(run, "Bjola") == [] and keys(run, "Byola") == []
 

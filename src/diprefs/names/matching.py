@@ -40,6 +40,12 @@ def _given_tokens(name: Name) -> tuple[tuple[str, bool], ...]:
     return tuple((key, initial) for key, initial in words if key)
 
 
+def given_keys(name: Name) -> list[str]:
+    """Match keys of a name's full given names and patronymic, for the search index: ``search
+    Xusanboy`` finds Husanboy and Хусанбой. Initials are left out (one letter finds nothing)."""
+    return [key for key, initial in _given_tokens(name) if not initial]
+
+
 def given_names_agree(printed: Name, known: Name) -> bool:
     """Given names compatible position by position, with at least one full name the same."""
     a, b = _given_tokens(printed), _given_tokens(known)

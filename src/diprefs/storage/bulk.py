@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from diprefs.dates import parse_date
 from diprefs.model import WORK_TEXT_FIELDS, Name, Work
-from diprefs.names.matching import NameIndex, family_key, name_fold, quick_fold
+from diprefs.names.matching import NameIndex, family_key, given_keys, name_fold, quick_fold
 from diprefs.names.parse import is_others
 from diprefs.storage.scholars import load_name_index, name_row
 
@@ -336,14 +336,15 @@ class WorkWriter:
         )
 
     def _spellings(self, names: list[Name]) -> tuple[str, str]:
-        """Folded forms and match keys of some names and of every variant of their scholars."""
+        """Folded forms and match keys (family and given names) of some names and of every
+        variant of their scholars."""
         spellings = []
         for name in names:
             scholar = self.index.scholar_of.get(name)
             spellings.append(name)
             spellings += self.index.of_scholar.get(scholar, ()) if scholar is not None else ()
         folds = dict.fromkeys(name_fold(n) for n in spellings)
-        keys = dict.fromkeys(k for k in map(family_key, spellings) if k)
+        keys = dict.fromkeys(k for n in spellings for k in (family_key(n), *given_keys(n)) if k)
         return " ".join(folds), " ".join(keys)
 
 

@@ -1,8 +1,8 @@
 """The schema, as append-only migrations (sqlite-utils ``Migrations``).
 
-Never edit a migration that has shipped: add ``m002_...`` below it. ``docs/schema.md`` describes the
-tables; ``tests/test_schema.py`` asserts the whole schema after migrating, so a change here without
-a doc and test change fails.
+Never edit a migration that has shipped: add the next one below the last. ``docs/schema.md``
+describes the tables; ``tests/test_schema.py`` asserts the whole schema after migrating, so a change
+here without a doc and test change fails.
 """
 
 from __future__ import annotations
@@ -177,3 +177,13 @@ def m001_initial(db: Database) -> None:
     for statement in M001_SQL.split(";\n"):
         if statement.strip():
             db.execute(statement)
+
+
+@migrations()
+def m002_given_name_keys(db: Database) -> None:
+    """Search keys for given names as well as family names (``search Xusanboy`` finds works by
+    Husanboy Mominov): every work's search row is built again."""
+    from diprefs.storage.works import index_work
+
+    for (wid,) in db.execute("SELECT id FROM works").fetchall():
+        index_work(db, wid)

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from diprefs.formats.records import Block
 from diprefs.model import WORK_TEXT_FIELDS, Contributor, Source, SourceField, Work
 from diprefs.names.keys import fold
+from diprefs.names.matching import given_keys
 from diprefs.storage.scholars import name_from_row
 
 #: Authors first, then the other roles alphabetically, each in its printed order.
@@ -59,10 +60,11 @@ def index_work(db: Database, wid: int) -> None:
             [wid, wid],
         )
     )
-    written = " ".join(
-        dict.fromkeys(fold(name_from_row(n).sort_form().replace(",", " ")) for n in names)
+    parsed = [(n, name_from_row(n)) for n in names]
+    written = " ".join(dict.fromkeys(fold(n.sort_form().replace(",", " ")) for _, n in parsed))
+    keys = " ".join(
+        dict.fromkeys(k for row, n in parsed for k in (row["match_key"], *given_keys(n)) if k)
     )
-    keys = " ".join(dict.fromkeys(n["match_key"] for n in names if n["match_key"]))
     title = " ".join(fold(x) for x in w[:5] if x)
     container = " ".join(fold(x) for x in w[5:8] if x)
     db.execute("DELETE FROM works_fts WHERE rowid = ?", [wid])
