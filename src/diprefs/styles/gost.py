@@ -54,7 +54,9 @@ def host_year_of_act(ctx: Ctx) -> bool:
 
 def speciality(ctx: Ctx) -> Styled:
     """ "специальность 07.00.02 «Отечественная история»"."""
-    code, name = st.clean(ctx.work.speciality_code), st.clean(ctx.work.speciality)
+    code, name = g.thesis_code(ctx), st.clean(ctx.work.speciality)
+    if name and name == g.thesis_science(ctx):
+        name = ""  # a branch of science, not the speciality's name: it goes in the genre
     if not (code or name):
         return ()
     quoted = ctx.terms["quote"].format(name) if name else ""
@@ -159,7 +161,7 @@ def templates(f: g.Flavour) -> dict[str, Part]:
         suffix=".",
     )
     thesis = g.Areas(
-        described(g.title_proper(f, Call(speciality), Field("genre")), Call(thesis_sor)),
+        described(g.title_proper(f, Call(speciality), Field(g.thesis_genre)), Call(thesis_sor)),
         Seq(Field(lambda ctx: values.place(ctx, f.abbreviate_cities)), g.year_of(), delim=", "),
         g.extent(),
         When(online, g.url_note()),

@@ -28,8 +28,8 @@ _TEMPLATES["thesis"] = g.Areas(
         FLAVOUR,
         g.title_proper(
             FLAVOUR,
-            Field(lambda ctx: g.abbreviated(ctx.work.genre, FLAVOUR)),
-            Field("speciality_code"),
+            Field(lambda ctx: g.abbreviated(g.thesis_genre(ctx), FLAVOUR)),
+            Field(g.thesis_code),
         ),
     ),
     Seq(Field(lambda ctx: values.place(ctx, True)), g.year_of(), delim=", "),

@@ -252,6 +252,52 @@ ABBREVIATIONS_2008 = (
 )
 
 
+#: A thesis type of biblatex-gost written out as GOST R 7.0.100 has it (styles.md §8); the branch
+#: of science (``science = {ист. наук}``) follows it, in full.
+_THESIS_GENRES = {
+    "candidate": "диссертация на соискание ученой степени кандидата",
+    "doctor": "диссертация на соискание ученой степени доктора",
+}
+_AUTOREFERAT = "автореферат диссертации на соискание ученой степени"
+#: The branches of science in full, from their 7.0.12 short forms ("ист." -> "исторических").
+_SCIENCES = {short: full for full, short in ABBREVIATIONS_2008 if full.endswith("ических")}
+_SCIENCES["филос."] = "философских"
+
+
+def thesis_genre(ctx: Ctx) -> str:
+    """The genre of a thesis: as written, or spelt out from biblatex-gost's type key
+    (``phdthesis`` + ``ист. наук``: "диссертация на соискание ученой степени кандидата
+    исторических наук") for a Russian work, biblatex's "PhD thesis" or "Master's thesis" for
+    another."""
+    genre = st.clean(ctx.work.genre)
+    key = genre.casefold()
+    if key not in values.THESIS_TYPES:
+        return genre
+    if ctx.lang != "ru":  # biblatex's own English strings for its two keys
+        return {"phdthesis": "PhD thesis", "mathesis": "Master's thesis"}.get(key, genre)
+    level = values.degree_level(ctx)
+    if level == "master":
+        return "магистерская диссертация"
+    head = _THESIS_GENRES[level]
+    if key.endswith("autoref"):
+        head = f"{_AUTOREFERAT} {head.split()[-1]}"
+    science = " ".join(_SCIENCES.get(w, w) for w in thesis_science(ctx).split())
+    return f"{head} {science or 'наук'}"
+
+
+def thesis_science(ctx: Ctx) -> str:
+    """The branch of science of a thesis ("ист. наук"): ``science``, or a ``speciality`` that
+    names one, as the BibTeX ``gost`` package's examples write it (a speciality's own name,
+    «Отечественная история», never ends in "наук")."""
+    speciality = st.clean(ctx.work.speciality)
+    return st.clean(ctx.work.degree) or (speciality if speciality.endswith("наук") else "")
+
+
+def thesis_code(ctx: Ctx) -> str:
+    """The speciality code; biblatex-gost's examples give it as a thesis's ``number``."""
+    return st.clean(ctx.work.speciality_code or ctx.work.number)
+
+
 def abbreviated(value: str, flavour: Flavour) -> str:
     """Role and genre words in the 7.0.12 short forms for 7.0.5-2008; as written for 2018."""
     if flavour.edition != "2008":

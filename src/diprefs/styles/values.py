@@ -176,8 +176,26 @@ def source_field(ctx: Ctx, name: str) -> str:
     return ""
 
 
+#: biblatex-gost's thesis types (``type = {phdthesis}``): in its Russian strings "phd" is the
+#: candidate's degree (кандидат наук), "doc" the doctor's.
+THESIS_TYPES = {
+    "phdthesis": "candidate",
+    "phdautoref": "candidate",
+    "docthesis": "doctor",
+    "docautoref": "doctor",
+    "mathesis": "master",
+}
+#: Languages whose works take biblatex-gost's reading of ``phdthesis`` (a candidate's degree).
+_CIS_LANGUAGES = frozenset({"ru", "uz", "be", "uk", "kk", "ky", "tg"})
+
+
 def degree_level(ctx: Ctx) -> str:
     """'candidate', 'doctor', 'master' or '' from the thesis genre, degree or entry type."""
+    typed = THESIS_TYPES.get(ctx.work.genre.strip().casefold())
+    if typed == "candidate" and ctx.work.language.split("-")[0] not in _CIS_LANGUAGES:
+        typed = "doctor"  # biblatex's own phdthesis: a PhD
+    if typed:
+        return typed
     text = " ".join(
         (ctx.work.genre, ctx.work.degree, ctx.work.source.entry_type if ctx.work.source else "")
     ).casefold()
