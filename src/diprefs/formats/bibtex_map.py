@@ -148,6 +148,8 @@ TEXT_FIELDS: dict[str, str] = {
     "degree": "degree",
     "science": "degree",  # biblatex-gost: the branch of a dissertation ("ист. наук")
     "specialitycode": "speciality_code",
+    "major": "degree",  # biblatex-gost's examples: the branch of science of a thesis, too
+    "majorcode": "speciality_code",
     "speciality": "speciality",
     "legalkind": "legal_kind",
     "eventtitle": "event_title",

@@ -331,7 +331,12 @@ def publication(flavour: Flavour, publisher: Part | None = None) -> Part:
 
 
 def extent() -> Part:
-    return Seq(Field("number_of_pages"), Term("pages"), delim=" ")
+    """ "215 с."; a count that already names its unit ("159 с. : ил.") is printed as written."""
+    return Seq(Field("number_of_pages"), When(_count_only, Term("pages")), delim=" ")
+
+
+def _count_only(ctx: Ctx) -> bool:
+    return ctx.terms["pages"] not in st.clean(ctx.work.number_of_pages).split()
 
 
 def series() -> Part:
