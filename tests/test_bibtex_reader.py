@@ -351,3 +351,21 @@ def test_no_text_is_lost_to_a_macro_pylatexenc_lacks(raw, text):
     """pylatexenc 2 has no text for the TeX logos or \\texttt and dropped them (TUGboat's
     "Practical {\\LaTeX}" printed as "Practical")."""
     assert read_bibtex(f"@book{{k, title = {{{raw}}}}}").works[0].title == text
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("XIII---XIV вв.", "XIII—XIV вв."),  # TeX's ligatures: -- and --- are dashes
+        ("Годы 1990--2000", "Годы 1990–2000"),
+        ("``Quoted'' text", "“Quoted” text"),
+        ("Журнал <<Философия>>", "Журнал «Философия»"),  # T1/T2A guillemet ligatures
+        ('Историко"=философские тезисы', "Историко-философские тезисы"),  # babel's shorthands
+        ('Война "--- мир', "Война — мир"),
+        ('"<Цитата">', "«Цитата»"),
+        (r"{\bf Bold}--text", "Bold–text"),  # the same with pylatexenc decoding
+        ("O'Brien's", "O'Brien's"),  # one apostrophe stays an apostrophe
+    ],
+)
+def test_tex_ligatures_and_babel_shorthands_are_what_they_print(raw, text):
+    assert read_bibtex(f"@book{{k, title = {{{raw}}}}}").works[0].title == text

@@ -5,7 +5,8 @@ that the one reads back what the other wrote.
 
 Specials become commands (``&`` -> ``\\&``, ``\\`` -> ``\\textbackslash{}``), and the pairs TeX
 joins into other characters are kept apart with ``{}``: ``--`` (an en dash), ``''`` and two
-backticks (curly quotes), ``!`` and ``?`` before a backtick (¡, ¿). Control and bidi control
+backticks (curly quotes), ``!`` and ``?`` before a backtick (¡, ¿), ``<<`` and ``>>``
+(guillemets), and ``"`` before ``-=~<>`` (babel's Russian shorthands). Control and bidi control
 characters are stripped first (``diprefs.controls``).
 """
 
@@ -31,13 +32,16 @@ _SPECIALS = str.maketrans(
         "^": r"\textasciicircum{}",
     }
 )
-_LIGATURES = re.compile(r"(?<=-)(?=-)|(?<=')(?=')|(?<=`)(?=`)|(?<=[?!])(?=`)")
+_LIGATURES = re.compile(
+    r"(?<=-)(?=-)|(?<=')(?=')|(?<=`)(?=`)|(?<=[?!])(?=`)|(?<=<)(?=<)|(?<=>)(?=>)"
+    r'|(?<=")(?=[-=~<>])'
+)
 
 
 def escape(text: str) -> str:
     """``text`` as LaTeX text (see the module doc)."""
     text = strip_controls(text).translate(_SPECIALS)
-    if "-" in text or "'" in text or "`" in text:
+    if any(c in text for c in "-'`<>\""):
         text = _LIGATURES.sub("{}", text)
     return text
 
@@ -120,12 +124,28 @@ def _decoded(value: str) -> Iterator[str]:
     yield _latex_decoder()(value)
 
 
+#: babel's Russian shorthands, which pylatexenc does not know: ``"---`` a dash, ``"=`` and ``"~``
+#: a hyphen that may break, ``"<`` ``">`` guillemets.
+_BABEL = re.compile(r'"(---|--|[=~<>])')
+_BABEL_TEXT = {"---": "---", "--": "--", "=": "-", "~": "-", "<": "«", ">": "»"}
+
+
 @lru_cache(maxsize=131072)
 def latex_to_text(value: str) -> str:
     """LaTeX to Unicode; braces that only protect case are dropped; a run of white space (a line
-    break included) is one space, as BibTeX reads it."""
+    break included) is one space, as BibTeX reads it. TeX's ligatures are what they print:
+    ``--`` and ``---`` dashes, two backquotes and two apostrophes curly quotes, ``<<`` ``>>``
+    guillemets (T1 and T2A fonts); so are babel's Russian shorthands (``Историко"=философские``)."""
+    if '"' in value:
+        value = _BABEL.sub(lambda found: _BABEL_TEXT[found.group(1)], value)
+    if "<<" in value or ">>" in value:
+        value = value.replace("<<", "«").replace(">>", "»")
     if "\\" in value or "$" in value or "~" in value:
         value = next(_decoded(value))
     else:
         value = value.replace("{", "").replace("}", "")
+        if "--" in value:
+            value = value.replace("---", "—").replace("--", "–")
+        if "``" in value or "''" in value:
+            value = value.replace("``", "“").replace("''", "”")
     return _SPACES.sub(" ", value).strip(" ")
