@@ -33,6 +33,12 @@ from diprefs.styles.render import plain_text
         ("Петров-Водкин", "m", "Петрова-Водкина"),
         ("Мўминов", "", "Мўминова"),
         ("Smith", "m", "Smith"),
+        # already genitive, as files made for biblatex-gost write editors ("М. С. Козловой")
+        ("Козловой", "", "Козловой"),
+        ("Зенкиной", "", "Зенкиной"),
+        ("Достоевского", "", "Достоевского"),
+        ("Луговой", "m", "Лугового"),  # with the gender on record, a nominative -овой declines
+        ("Трубецкой", "", "Трубецкого"),
     ],
 )
 def test_genitive(family, gender, expected):

@@ -6,7 +6,8 @@ surnames decline here (initials do not). The rules are the school-grammar ones: 
 consonant-final surname takes -а (Смит -> Смита) while a woman's stays (Смит), -а/-я take -ы/-и
 for both, and surnames in -о, -е, -и, -у, -ю, -ых, -их never decline. The gender comes from the
 scholar record; without it, a possessive or adjectival ending tells it, and anything else is left
-as written rather than guessed. A stored genitive (``Name.genitive``) always wins.
+as written rather than guessed, and so is a surname whose ending only a genitive has (a file
+made for biblatex-gost writes editors so). A stored genitive (``Name.genitive``) always wins.
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ _CYRILLIC = re.compile("^[А-Яа-яЁёЎўҚқҒғҲҳ-]+$")
 _FEMININE_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая")
 _MASCULINE_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ой", "ый", "ий")
 _HUSHING = "гкхжшщч"
+#: Endings of surnames already in the genitive (Козловой, Зенкиной, Достоевского): biblatex-gost
+#: prints editors and translators as the file writes them, so its users write "М. С. Козловой".
+#: Declined again they would read "Козлового". A nominative in -овой (Луговой) is rarer; with the
+#: scholar's gender on record it declines as usual.
+_GENITIVE_ONLY = ("овой", "евой", "ёвой", "иной", "ыной", "ского", "цкого")
 
 
 def guess_gender(family: str) -> str:
@@ -61,5 +67,7 @@ def genitive(family: str, gender: str = "") -> str:
     """
     if not family or not _CYRILLIC.match(family):
         return family
+    if not gender and family.casefold().endswith(_GENITIVE_ONLY):
+        return family  # written in the genitive already, as files made for biblatex-gost are
     gender = gender or guess_gender(family.split("-")[-1])
     return "-".join(_one(part, gender) if part else part for part in family.split("-"))
