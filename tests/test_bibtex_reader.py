@@ -345,6 +345,8 @@ def test_escapes_in_a_url_are_undone_for_the_model_and_kept_for_export():
         (r"\vphantom{x}ZnO nanowires", "ZnO nanowires"),
         (r"\label{sec:intro}Introduction", "Introduction"),
         (r"{\noopsort{1973b}}The Art of Programming", "The Art of Programming"),  # sort key
+        (r"Религиозная политика в XIII---XIV вв.\isdot", "Религиозная политика в XIII—XIV вв."),
+        (r"Сочинения\adddot\addspace Том 1", "Сочинения. Том 1"),  # biblatex's punctuation
     ],
 )
 def test_no_text_is_lost_to_a_macro_pylatexenc_lacks(raw, text):
@@ -369,3 +371,11 @@ def test_no_text_is_lost_to_a_macro_pylatexenc_lacks(raw, text):
 )
 def test_tex_ligatures_and_babel_shorthands_are_what_they_print(raw, text):
     assert read_bibtex(f"@book{{k, title = {{{raw}}}}}").works[0].title == text
+
+
+@pytest.mark.parametrize("text", ["''", "--", "a---b", "<<x>>", 'a"=b "--- c', "``q''", "x^2~y"])
+def test_escaped_text_with_ligature_pairs_reads_back_unchanged(text):
+    """The writer breaks TeX's ligatures with {}; the reader must not rejoin them."""
+    from diprefs.latex import escape
+
+    assert read_bibtex(f"@book{{k, title = {{{escape(text)}}}}}").works[0].title == text

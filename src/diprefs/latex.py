@@ -51,10 +51,17 @@ _SPACES = re.compile(r"[ \t\r\n]+")
 
 
 #: Text for macros pylatexenc 2 does not know and would drop: the TeX family's logos (texnames,
-#: hologo; "Practical {\\LaTeX}" must not print as "Practical") and two punctuation macros.
+#: hologo; "Practical {\\LaTeX}" must not print as "Practical") and punctuation macros.
 _TEXT_MACROS = {
     "slash": "/",
     "Dash": "—",
+    # biblatex's punctuation commands, which biblatex-gost files use in field values
+    "adddot": ".",
+    "addperiod": ".",
+    "addcomma": ",",
+    "addcolon": ":",
+    "addsemicolon": ";",
+    "addspace": " ",
     "TeX": "TeX",
     "LaTeX": "LaTeX",
     "LaTeXe": "LaTeX2ε",
@@ -80,7 +87,7 @@ _TEXT_MACROS = {
 
 #: Macros that print nothing, argument and all. ``\\noopsort{a}`` is BibTeX's idiom for sorting
 #: (btxdoc defines it in @preamble as a macro that drops its argument).
-_HIDDEN = ("phantom", "vphantom", "hphantom", "label", "index", "noopsort", "SortNoop")
+_HIDDEN = ("phantom", "vphantom", "hphantom", "label", "index", "noopsort", "SortNoop", "isdot")
 
 
 @lru_cache(maxsize=1)
@@ -142,10 +149,10 @@ def latex_to_text(value: str) -> str:
         value = value.replace("<<", "«").replace(">>", "»")
     if "\\" in value or "$" in value or "~" in value:
         value = next(_decoded(value))
-    else:
-        value = value.replace("{", "").replace("}", "")
+    else:  # the ligatures before the braces go: "-{}-" is two hyphens, as in TeX
         if "--" in value:
             value = value.replace("---", "—").replace("--", "–")
         if "``" in value or "''" in value:
             value = value.replace("``", "“").replace("''", "”")
+        value = value.replace("{", "").replace("}", "")
     return _SPACES.sub(" ", value).strip(" ")

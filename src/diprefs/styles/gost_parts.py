@@ -336,7 +336,8 @@ def extent() -> Part:
 
 
 def _count_only(ctx: Ctx) -> bool:
-    return ctx.terms["pages"] not in st.clean(ctx.work.number_of_pages).split()
+    unit = ctx.terms["pages"].rstrip(".")  # "с." or, as some files write it, "с"
+    return unit not in (w.rstrip(".") for w in st.clean(ctx.work.number_of_pages).split())
 
 
 def series() -> Part:
