@@ -44,6 +44,17 @@ def library(tmp_path, seeded_template) -> Path:
     return path
 
 
+#: The seed article's works (src/diprefs/data/works.bib), by key.
+SEED_KEYS = [
+    "caravanserai-archive",
+    "daryo2023",
+    "juraev2018",
+    "komolov2024",
+    "mominov2022",
+    "usembassy2023",
+]
+
+
 class Run:
     """Invoke the CLI against one library file and parse JSON output."""
 
@@ -63,3 +74,9 @@ class Run:
 @pytest.fixture
 def run(library) -> Run:
     return Run(library)
+
+
+def db_is_sound(run: Run) -> None:
+    """``db check`` finds nothing wrong with the run's library."""
+    result = run("db", "check")
+    assert result.exit_code == 0, result.output

@@ -9,20 +9,12 @@ import subprocess
 
 import pytest
 
-from conftest import Run
+from conftest import SEED_KEYS, Run
 from diprefs.model import Contributor, Name, ReferenceEntry, Work
 from diprefs.services.graph import mermaid_text
 
 # komolov2024's printed list (data/references.toml): 1 mominov2022, 2 juraev2018,
 # 3 and 4 caravanserai-archive, 5 usembassy2023, 6 daryo2023; its one citation: mominov2022.
-SEED_WORKS = [
-    "caravanserai-archive",
-    "daryo2023",
-    "juraev2018",
-    "komolov2024",
-    "mominov2022",
-    "usembassy2023",
-]
 SEED_EDGES = [
     {
         "source": "komolov2024",
@@ -49,11 +41,11 @@ def work_nodes(keys: list[str]) -> list[dict]:
 
 
 def test_json_of_the_seed_article(run):
-    assert graph_json(run, "komolov2024") == {"nodes": work_nodes(SEED_WORKS), "edges": SEED_EDGES}
+    assert graph_json(run, "komolov2024") == {"nodes": work_nodes(SEED_KEYS), "edges": SEED_EDGES}
 
 
 def test_whole_library_is_the_default(run):
-    assert graph_json(run) == {"nodes": work_nodes(SEED_WORKS), "edges": SEED_EDGES}
+    assert graph_json(run) == {"nodes": work_nodes(SEED_KEYS), "edges": SEED_EDGES}
 
 
 def test_depth(run):
@@ -65,7 +57,7 @@ def test_depth(run):
     assert one["nodes"] == work_nodes(["komolov2024", "mominov2022"])
     assert one["edges"] == [e for e in SEED_EDGES if e["target"] == "mominov2022"]
     two = graph_json(run, "mominov2022", "--depth", "2")  # through komolov2024 to its list
-    assert two == {"nodes": work_nodes(SEED_WORKS), "edges": SEED_EDGES}
+    assert two == {"nodes": work_nodes(SEED_KEYS), "edges": SEED_EDGES}
 
 
 @pytest.mark.parametrize(
@@ -244,8 +236,8 @@ def test_mermaid_syntax_and_labels(odd_run):
 
 def test_mermaid_of_the_seed_article(run):
     labels, edges = check_mermaid(run("graph", "komolov2024", "--to", "mermaid").stdout)
-    assert labels == SEED_WORKS
-    n = {key: f"n{i}" for i, key in enumerate(SEED_WORKS, start=1)}
+    assert labels == SEED_KEYS
+    n = {key: f"n{i}" for i, key in enumerate(SEED_KEYS, start=1)}
     assert (n["komolov2024"], n["caravanserai-archive"], "lists 3, 4") in edges
     assert (n["komolov2024"], n["mominov2022"], "cites ×1") in edges
 

@@ -6,6 +6,8 @@ import sqlite3
 
 import pytest
 
+from conftest import db_is_sound
+
 
 def sid(run, name: str) -> int:
     return run.json("scholars", "show", name)["id"]
@@ -17,11 +19,6 @@ def count_rows(library, sql: str) -> int:
         return conn.execute(sql).fetchone()[0]
     finally:
         conn.close()
-
-
-def db_is_sound(run) -> None:
-    result = run("db", "check")
-    assert result.exit_code == 0, result.output
 
 
 # --- NAME across scripts and apostrophes (scholars show) --------------------------------------

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-SEED_KEYS = [
-    "caravanserai-archive",
-    "daryo2023",
-    "juraev2018",
-    "komolov2024",
-    "mominov2022",
-    "usembassy2023",
-]
+from conftest import SEED_KEYS
 
 
 def test_the_seed_holds_six_works(run):

@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import SEED_KEYS, db_is_sound
+
 
 def keys(run) -> list[str]:
     return [w["key"] for w in run.json("works", "list")]
-
-
-SEED_KEYS = [
-    "caravanserai-archive",
-    "daryo2023",
-    "juraev2018",
-    "komolov2024",
-    "mominov2022",
-    "usembassy2023",
-]
-
-
-def db_is_sound(run) -> None:
-    result = run("db", "check")
-    assert result.exit_code == 0, result.output
 
 
 # --- works add from options -------------------------------------------------------------------
