@@ -320,6 +320,15 @@ def test_two_keys_bibtex_cannot_hold_are_told_apart():
     assert [w.title for w in result.works] == ["One", "Two", ""]
 
 
+@pytest.mark.parametrize(
+    ("key", "written"), [("@(", "-("), ("a@b(c)", "a-b(c)"), ("me@uz", "me@uz")]
+)
+def test_an_at_sign_the_splitter_would_take_for_a_block_start_is_replaced(key, written):
+    result = read_bibtex(write_bibtex([Work(key=key, type="book", title="T")], []), file="x.bib")
+    assert result.problems == []
+    assert [(w.key, w.title) for w in result.works] == [(written, "T")]
+
+
 def test_a_caret_round_trips_through_bibtex():
     work = Work(key="k", type="book", title="x^2")
     assert read_bibtex(write_bibtex([work], [])).works[0].title == "x^2"

@@ -53,8 +53,9 @@ from diprefs.names.parse import OTHERS
 
 _MONTHS = tuple(MONTH_MACROS)
 _TO_BIBTEX_FIELDS = {v: k for k, v in FIELD_ALIASES.items() if k != "school"}
-#: What a key cannot hold (it would end the key or the entry, or biber refuses it).
-_KEY_UNSAFE = re.compile(r"[\s,{}=\"#%\\~]")
+#: What a key cannot hold (it would end the key or the entry, or biber refuses it), and an
+#: ``@`` that bibtexparser's splitter would take for the start of a ``@type(`` block.
+_KEY_UNSAFE = re.compile(r"[\s,{}=\"#%\\~]|@(?=\w*\()")
 #: A LaTeX special not escaped by a backslash: a printed name holding one is not BibTeX.
 _UNESCAPED = re.compile(r"(?<!\\)[%&$#_^]")
 _AND = re.compile(r"(?:^|\s)and(?:\s|$)", re.IGNORECASE)
@@ -117,7 +118,7 @@ def _verbatim(value: str) -> str:
 
 def safe_key(key: str) -> str:
     """A citation key as BibTeX reads it and ``\\cite`` can name it: white space, commas,
-    braces, ``=``, ``"``, ``#``, ``%``, ``\\`` and ``~`` become ``-``."""
+    braces, ``=``, ``"``, ``#``, ``%``, ``\\``, ``~`` and an ``@`` before ``(`` become ``-``."""
     return _KEY_UNSAFE.sub("-", strip_controls(key)) or "-"
 
 
