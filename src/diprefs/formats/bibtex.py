@@ -19,8 +19,8 @@ import re
 from functools import lru_cache
 
 from bibtexparser import model as bp
-from bibtexparser.splitter import Splitter
 
+from diprefs.formats.bibsplit import SplitEntry, split
 from diprefs.formats.bibtex_fields import (
     MAX_FIELD_CHARS,
     decoded_name,
@@ -61,7 +61,7 @@ def _quiet_splitter() -> None:
     log.propagate = False
 
 
-def _dialect(entries: list[bp.Entry], field_names: set[str]) -> str:
+def _dialect(entries: list[SplitEntry], field_names: set[str]) -> str:
     """BibLaTeX when any entry has a type or a field only BibLaTeX has."""
     if field_names & BIBLATEX_FIELDS or any(
         e.entry_type.lower() in BIBLATEX_TYPES for e in entries
@@ -105,34 +105,31 @@ class _Reader:
     def __init__(self, file: str) -> None:
         self.file = file
         self.result = ReadResult()
-        self.entries: list[bp.Entry] = []
+        self.entries: list[SplitEntry] = []
         self.strings: dict[str, str] = {}
         self._field_names: set[str] | None = None
 
     def field_names(self) -> set[str]:
         """Every field name used in the file, lower-case (computed once)."""
         if self._field_names is None:
-            names = {f.key for e in self.entries for f in e.fields}
+            names = {key for e in self.entries for key in e.keys}
             self._field_names = {name.lower() for name in names}
         return self._field_names
 
     def problem(self, line: int, key: str, message: str, kept: bool = False) -> None:
         self.result.problems.append(Problem(self.file, line, key, message, kept))
 
-    def take(self, blocks: list[bp.Block]) -> None:
-        previous: bp.Entry | None = None
+    def take(self, blocks: list[SplitEntry | bp.Block]) -> None:
+        previous: SplitEntry | None = None
         for block in blocks:
-            entry = (
-                block.ignore_error_block if isinstance(block, bp.DuplicateBlockKeyBlock) else block
-            )
-            if isinstance(entry, bp.Entry):
-                self.entries.append(entry)
-                previous = entry
+            if isinstance(block, SplitEntry):
+                self.entries.append(block)
+                previous = block
                 continue
             line = block.start_line + 1
             if isinstance(block, bp.ImplicitComment):
                 if previous is not None and _STRAY.match(block.comment):
-                    self.entries.remove(previous)
+                    self.entries.pop()  # ``previous`` is always the last one
                     self.problem(
                         previous.start_line + 1,
                         previous.key,
@@ -167,15 +164,14 @@ class _Reader:
             return {}
         table: dict[str, tuple[str, str, list[tuple[str, str]]]] = {}
         for e in self.entries:
-            pairs = [(f.key, f.value) for f in e.fields]
+            pairs = list(zip(e.keys, e.raws, strict=True))
             table.setdefault(e.key.lower(), (e.entry_type.lower(), e.key, pairs))
         return table
 
-    def work(self, entry: bp.Entry, dialect: str, resolver: Resolver) -> Work | None:
+    def work(self, entry: SplitEntry, dialect: str, resolver: Resolver) -> Work | None:
         """The entry as a work, or None (and a problem) when it cannot be one."""
         line = entry.start_line + 1
-        keys = [f.key for f in entry.fields]
-        raws = [f.value for f in entry.fields]
+        keys, raws = entry.keys, entry.raws
         if max(map(len, raws), default=0) > MAX_FIELD_CHARS:
             key, size = next(
                 (k, len(r) / 1_000_000)
@@ -213,7 +209,7 @@ def read_bibtex(text: str, *, file: str = "", dialect: str = "auto") -> ReadResu
     reader = _Reader(file)
     if _KEYLESS_HINT.search(text):
         text = _KEYLESS.sub(r"\1,", text)
-    reader.take(Splitter(text).split().blocks)
+    reader.take(split(text))
     chosen = _dialect(reader.entries, reader.field_names()) if dialect == "auto" else dialect
     reader.result.dialect = chosen
     reader.works(chosen)

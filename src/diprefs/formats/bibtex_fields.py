@@ -8,6 +8,7 @@ across a file.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from diprefs.dates import parse_bibtex_date
@@ -48,6 +49,8 @@ _FIELD_USE: dict[str, tuple[int, str, int]] = {
 _DATE_NAMES = frozenset(DATE_FIELDS)
 #: A backslash-escaped character in a URL (``\\_``, ``\\&``, ``\\%``, ``\\#`` and the like).
 _URL_ESCAPE = re.compile(r"\\([_&%#$~{}])")
+
+
 def _verbatim(value: str) -> str:
     """A URL or DOI as the model keeps it: not LaTeX (``~`` and ``%`` are characters), but the
     escapes older BibTeX styles needed (``2006\\_12\\_124.php``, ``?a=1\\&b=2``) are undone, since
@@ -182,7 +185,9 @@ def _dates(resolved: dict[str, str]) -> dict[str, str]:
     return dates
 
 
-def resolved_fields(keys: list[str], raws: list[str], strings: dict[str, str]) -> tuple[dict, list]:
+def resolved_fields(
+    keys: Sequence[str], raws: Sequence[str], strings: dict[str, str]
+) -> tuple[dict, list]:
     """(lower-case field name -> evaluated value, the first of a repeated name winning;
     macro names no @string defines)."""
     resolved: dict[str, str] = {}

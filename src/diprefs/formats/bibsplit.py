@@ -1,0 +1,139 @@
+"""bibtexparser's splitter, on two cores for a large file; entries as plain tuples.
+
+Splitting is most of an import's floor (issue 3, "Speed"). A file of more than ``PARALLEL_MIN``
+characters is cut at an entry start near its middle; a forked child splits the second part
+while this process splits the first, and sends its blocks back as plain tuples, which cost a
+few hundredths of a second to load (bibtexparser's own objects cost ten times that).
+
+The result is the one ``Splitter(text).split()`` gives, block for block: the splitter finds the
+same marks before the cut either way, so when the first part's last block closed before the cut
+the second part starts from the same state; its line numbers are shifted by the lines before
+the cut, counted as the splitter counts them. Anything else - the first part ending in a block
+the cut broke, a failed block in the second part, no ``fork`` (Windows, macOS), other threads
+running, a child that fails - and the whole text is split here, in one process.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import signal
+import sys
+import threading
+from typing import NamedTuple
+
+from bibtexparser import model as bp
+from bibtexparser.splitter import Splitter
+
+#: Below this many characters a second process costs more than it saves.
+PARALLEL_MIN = 1_000_000
+#: Share of the text the child splits: less than half, since it also encodes and sends.
+CHILD_SHARE = 0.45
+#: An entry start at the start of a line, as the splitter's block-start mark sees it.
+_ENTRY_START = re.compile(r"\n@\w*[ \t]*[{(]")
+
+
+class SplitEntry(NamedTuple):
+    """An entry as the reader needs it: its fields' names and raw values, in order."""
+
+    start_line: int
+    entry_type: str
+    key: str
+    keys: tuple[str, ...]
+    raws: tuple[str, ...]
+
+
+def split(text: str) -> list[SplitEntry | bp.Block]:
+    """The blocks of ``text`` as ``Splitter(text).split().blocks`` gives them, with each
+    entry (a duplicate key's too) as a ``SplitEntry``; failed blocks stay bibtexparser's."""
+    cut = _cut(text)
+    if cut is None:
+        return _plain(Splitter(text).split().blocks)
+    # The lines before the cut, as the splitter counts them: not a newline after a backslash.
+    shift = text.count("\n", 0, cut) - text.count("\\\n", 0, cut)
+    read, write = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:  # no process to spare: split here
+        os.close(read)
+        os.close(write)
+        return _plain(Splitter(text).split().blocks)
+    if pid == 0:  # the child: split the second part, send it, end without any cleanup
+        try:
+            os.close(read)
+            blocks = _plain(Splitter(text[cut:]).split().blocks, shift)
+            data = pickle.dumps(blocks if _sendable(blocks) else None, protocol=5)
+            with os.fdopen(write, "wb") as out:
+                out.write(data)
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as incoming:
+        try:
+            first = Splitter(text[:cut]).split().blocks
+            data = incoming.read()
+        except BaseException:  # Ctrl-C: the child's work is not wanted
+            os.kill(pid, signal.SIGKILL)
+            raise
+        finally:
+            os.waitpid(pid, 0)
+    second = pickle.loads(data) if data else None
+    head = _plain(first)
+    if second is None or (head and isinstance(head[-1], bp.ParsingFailedBlock)):
+        return _plain(Splitter(text).split().blocks)
+    return head + second
+
+
+def _cut(text: str) -> int | None:
+    """Where the second part starts (an ``@`` at the start of a line), or None: split whole."""
+    if len(text) < PARALLEL_MIN or not sys.platform.startswith("linux"):
+        return None
+    if threading.active_count() > 1 or not hasattr(os, "fork"):
+        return None  # forking a process that runs threads can deadlock the child
+    if len(os.sched_getaffinity(0)) < 2:
+        return None  # one core: the child would only take turns with this process
+    found = _ENTRY_START.search(text, int(len(text) * (1 - CHILD_SHARE)))
+    while found and text[found.start() - 1 : found.start()] == "\\":
+        found = _ENTRY_START.search(text, found.end())
+    return found.start() + 1 if found else None
+
+
+def _plain(blocks: list[bp.Block], shift: int = 0) -> list[SplitEntry | bp.Block]:
+    """Entries as ``SplitEntry`` (a duplicate key's unwrapped); every line moved by ``shift``."""
+    out: list[SplitEntry | bp.Block] = []
+    for block in blocks:
+        if isinstance(block, bp.DuplicateBlockKeyBlock):
+            block = block.ignore_error_block
+        if isinstance(block, bp.Entry):
+            fields = block.fields
+            out.append(
+                SplitEntry(
+                    block.start_line + shift,
+                    block.entry_type,
+                    block.key,
+                    tuple([f.key for f in fields]),
+                    tuple([f.value for f in fields]),
+                )
+            )
+            continue
+        out.append(_moved(block, shift) if shift else block)
+    return out
+
+
+def _moved(block: bp.Block, shift: int) -> bp.Block:
+    """A string, preamble or comment block ``shift`` lines further down (the child's part)."""
+    line = block.start_line + shift
+    if isinstance(block, bp.String):
+        return bp.String(block.key, block.value, line, block.raw)
+    if isinstance(block, bp.Preamble):
+        return bp.Preamble(block.value, line, block.raw)
+    if isinstance(block, (bp.ExplicitComment, bp.ImplicitComment)):
+        return type(block)(block.comment, line, block.raw)
+    return block  # a failed block: never sent (``_sendable``)
+
+
+def _sendable(blocks: list[SplitEntry | bp.Block]) -> bool:
+    """No failed block: those carry bibtexparser's exception, and the reader words them from
+    the whole file's split."""
+    return not any(isinstance(b, bp.ParsingFailedBlock) for b in blocks)

@@ -1,0 +1,155 @@
+"""The two-process split of a large file gives exactly the blocks bibtexparser's splitter gives
+for the whole text (issue 3, "Speed"): same blocks, same order, same lines, same raw text."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from bibtexparser import model as bp
+from bibtexparser.splitter import Splitter
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from diprefs.formats import bibsplit
+from diprefs.formats.bibsplit import SplitEntry
+from diprefs.formats.encoding import decode
+
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+FILES = sorted(CORPORA.rglob("*.bib")) if CORPORA.is_dir() else []
+
+
+def _data(blocks: list) -> list[tuple]:
+    """Blocks as comparable tuples: every attribute the reader looks at."""
+    out = []
+    for b in blocks:
+        if isinstance(b, SplitEntry):
+            out.append(("entry", *b))
+        elif isinstance(b, bp.ParsingFailedBlock):
+            reason = getattr(b.error, "abort_reason", str(b.error))
+            keys = sorted(getattr(b, "duplicate_keys", ()))
+            inner = getattr(b.ignore_error_block, "key", None)
+            out.append((type(b).__name__, b.start_line, b.raw, reason, keys, inner))
+        else:
+            value = getattr(b, "value", None) or getattr(b, "comment", None)
+            out.append((type(b).__name__, b.start_line, b.raw, getattr(b, "key", None), value))
+    return out
+
+
+def _whole(text: str) -> list[tuple]:
+    return _data(bibsplit._plain(Splitter(text).split().blocks))
+
+
+@pytest.fixture
+def forks(monkeypatch) -> list[int]:
+    """Every file is split in two processes; the list records each fork."""
+    calls: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        calls.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(bibsplit, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(bibsplit.os, "fork", fork)
+    return calls
+
+
+def _entries(count: int, start: int = 0) -> str:
+    return "".join(
+        f"@article{{k{i},\n  author = {{Karimov, Alisher}},\n  title = {{Title {i}}},\n"
+        f"  year = {{20{i % 90:02d}}}\n}}\n\n"
+        for i in range(start, start + count)
+    )
+
+
+@pytest.mark.skipif(not FILES, reason=f"corpora not found at {CORPORA}")
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_corpus_file_splits_as_a_whole(path, forks):
+    text = decode(path.read_bytes(), "auto", file=str(path)).text
+    parallel = _data(bibsplit.split(text))
+    assert parallel == _whole(text)
+    assert len(forks) == (bibsplit._cut(text) is not None)
+
+
+def test_a_large_file_is_split_in_two_processes(forks):
+    text = _entries(400)
+    blocks = bibsplit.split(text)
+    assert forks == [1]
+    assert _data(blocks) == _whole(text)
+    assert [b.key for b in blocks] == [f"k{i}" for i in range(400)]
+    assert blocks[-1].start_line == text.count("\n") - 6  # "@article" of the last entry
+
+
+def test_an_entry_the_cut_breaks_is_split_as_a_whole(forks, monkeypatch):
+    # An unclosed brace just before the cut: the first part ends in a block that runs to its
+    # end; the whole text's splitter stops that block at the next entry, after the cut.
+    head = _entries(10) + "@book{broken,\n  title = {No closing brace,\n  year = {2001}\n}\n"
+    text = head + _entries(10, start=10)
+    monkeypatch.setattr(bibsplit, "CHILD_SHARE", 1 - (len(head) - 20) / len(text))
+    assert bibsplit._cut(text) == len(head)
+    parallel = bibsplit.split(text)
+    assert forks == [1]
+    assert _data(parallel) == _whole(text)
+    assert any(isinstance(b, bp.ParsingFailedBlock) for b in parallel)
+
+
+def test_a_failed_block_after_the_cut_is_worded_as_in_the_whole_file(forks):
+    text = _entries(10) + _entries(5, start=10) + "@misc{bad, title = {x} year = {1}}\n"
+    assert _data(bibsplit.split(text)) == _whole(text)
+    assert forks == [1]
+
+
+def test_lines_after_a_backslash_newline_count_as_the_splitter_counts_them(forks):
+    text = "@misc{a, note = {one \\\ntwo}}\n" + _entries(20)
+    assert bibsplit._cut(text) is not None
+    assert _data(bibsplit.split(text)) == _whole(text)
+
+
+def test_a_small_file_is_split_in_this_process(monkeypatch):
+    monkeypatch.setattr(bibsplit.os, "fork", lambda: pytest.fail("forked for a small file"))
+    text = _entries(20)
+    assert len(text) < bibsplit.PARALLEL_MIN
+    assert _data(bibsplit.split(text)) == _whole(text)
+
+
+def test_no_fork_while_other_threads_run(forks):
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        text = _entries(50)
+        assert _data(bibsplit.split(text)) == _whole(text)
+        assert forks == []
+    finally:
+        stop.set()
+        thread.join()
+
+
+#: Pieces of .bib text, good and bad, that a file is made of (each starts a line).
+_PIECES = [
+    *(_entries(1, start=i) for i in range(6)),
+    "@string{jr = {Journal of Research}}\n",
+    '@preamble{"\\newcommand{\\noop}[1]{}"}\n',
+    "@comment{jabref-meta: groupstree:}\n",
+    "Some text between entries, with an @ sign.\n",
+    "@article(paren, title = {Paren (delimited)}, year = 1999)\n",
+    "@article{unclosed, title = {Never closed,\n",
+    "@article{dupfield, title = {a}, title = {b}}\n",
+    "@article{nocomma title = {x}}\n",
+    "@misc{slash, note = {a \\\nb}}\n",
+    "@article{extra, title = {x}}}, year = 2000}\n",
+    '@misc{quoted, title = "A {"}quote{"} here", year = 2001}\n',
+    "\n\n",
+]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(_PIECES), min_size=2, max_size=30))
+def test_any_mix_of_good_and_bad_blocks_splits_as_a_whole(forks, pieces):
+    text = "".join(pieces)
+    assert _data(bibsplit.split(text)) == _whole(text)
