@@ -170,6 +170,8 @@ class WorkWriter:
         self.touched: set[int] = set()
         #: work id -> names row id of each contributor, in order
         self.contributor_names: dict[int, list[int]] = {}
+        #: id(Name) -> (that Name, ``_spell`` of it): a scholar's variants change between flushes
+        self._spelled: dict[int, tuple[Name, dict[str, None], dict[str, None]]] = {}
 
     def name_id(self, name: Name) -> int:
         """The ``names`` row for a printed name; new rows and scholars are buffered."""
@@ -338,14 +340,23 @@ class WorkWriter:
     def _spellings(self, names: list[Name]) -> tuple[str, str]:
         """Folded forms and match keys (family and given names) of some names and of every
         variant of their scholars."""
-        spellings = []
+        folds: dict[str, None] = {}
+        keys: dict[str, None] = {}
         for name in names:
-            scholar = self.index.scholar_of.get(name)
-            spellings.append(name)
-            spellings += self.index.of_scholar.get(scholar, ()) if scholar is not None else ()
+            spelled = self._spelled.get(id(name))
+            if spelled is None or spelled[0] is not name:
+                spelled = self._spelled[id(name)] = (name, *self._spell(name))
+            folds.update(spelled[1])
+            keys.update(spelled[2])
+        return " ".join(folds), " ".join(keys)
+
+    def _spell(self, name: Name) -> tuple[dict[str, None], dict[str, None]]:
+        """(folded forms, match keys) of a name and of its scholar's variants, in order."""
+        scholar = self.index.scholar_of.get(name)
+        spellings = [name, *(self.index.of_scholar.get(scholar, ()) if scholar is not None else ())]
         folds = dict.fromkeys(name_fold(n) for n in spellings)
         keys = dict.fromkeys(k for n in spellings for k in (family_key(n), *given_keys(n)) if k)
-        return " ".join(folds), " ".join(keys)
+        return folds, keys
 
 
 def reindex_scholars(db: Database, scholars: set[int], skip: set[int]) -> None:
