@@ -9,6 +9,9 @@ import click
 
 from diprefs.cli.context import AppContext, json_option, pass_app
 
+#: Near-duplicate notes printed by an import; the rest are counted (``--json`` has them all).
+NEAR_DUPLICATES_SHOWN = 10
+
 
 def _format(value: str, table: dict, what: str, auto: bool) -> str:
     """A format name the service knows (checked lazily: the tables live in the services)."""
@@ -81,8 +84,15 @@ def import_(
         click.echo(str(problem), err=True)
     for note in report.notes:
         click.echo(f"diprefs: note: {note}", err=True)
-    for key, matches in report.near_duplicates:
+    for key, matches in report.near_duplicates[:NEAR_DUPLICATES_SHOWN]:
         click.echo(f"diprefs: note: {key} may duplicate {', '.join(matches)}", err=True)
+    if len(report.near_duplicates) > NEAR_DUPLICATES_SHOWN:
+        more = len(report.near_duplicates) - NEAR_DUPLICATES_SHOWN
+        click.echo(
+            f"diprefs: note: {more} more may duplicate works stored before them:"
+            " 'diprefs works duplicates' lists them all",
+            err=True,
+        )
     dry = " (dry run: nothing written)" if dry_run else ""
     click.echo(
         f"diprefs: imported {report.imported}, updated {report.updated},"

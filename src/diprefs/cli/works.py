@@ -9,7 +9,7 @@ from diprefs.cli.context import AppContext, json_option, pass_app
 
 @click.group()
 def works() -> None:
-    """List, show, add, edit, tag, merge and remove the works in the library."""
+    """List, show, add, edit, tag, merge and remove the works in the library; find duplicates."""
 
 
 @works.command("list")
@@ -306,6 +306,26 @@ def untag(app: AppContext, key: str, tags: list[str]) -> None:
 
     after = editing.set_tags(app.db(), key, tags, add=False)
     click.echo(f"diprefs: {key} is tagged {', '.join(after) or 'with nothing'}", err=True)
+
+
+@works.command()
+@json_option
+@pass_app
+def duplicates(app: AppContext, as_json: bool) -> None:
+    """List works that may duplicate a work stored before them: the same DOI or ISBN, or a
+    nearly equal title with the same year and first author. Join a pair with `works merge`."""
+    from diprefs.cli.render import print_json, print_table
+    from diprefs.services.duplicates import library_duplicates
+
+    found = library_duplicates(app.db())
+    if as_json:
+        print_json([s.as_json() for s in found])
+        return
+    print_table(
+        f"{len({s.key for s in found})} works may duplicate works stored before them",
+        ["key", "may duplicate", "why"],
+        ([s.key, ", ".join(s.matches), s.reason] for s in found),
+    )
 
 
 @works.command()

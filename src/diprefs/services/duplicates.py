@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
@@ -80,15 +81,8 @@ class DuplicateFinder:
     @classmethod
     def load(cls, db: Database) -> DuplicateFinder:
         finder = cls()
-        for wid, key, doi, isbn, title, year, author_key in db.execute(
-            "SELECT w.id, w.key, w.doi, CASE WHEN w.type IN (SELECT value FROM json_each(?))"
-            " THEN w.isbn END, w.title, d.year, n.match_key FROM works w"
-            " LEFT JOIN dates d ON d.work_id = w.id AND d.kind = 'issued'"
-            " LEFT JOIN contributors c ON c.work_id = w.id AND c.role = 'author'"
-            " AND c.position = 1 LEFT JOIN names n ON n.id = c.name_id",
-            [json.dumps(sorted(ISBN_TYPES))],
-        ):
-            finder._add(wid, key, doi or "", isbn or "", title or "", str(year or ""), author_key)
+        for row in _stored(db):
+            finder._add(*row)
         return finder
 
     def _add(self, wid, key, doi, isbn, title, year, author_key) -> None:
@@ -137,8 +131,11 @@ class DuplicateFinder:
 
     def near(self, work: Work) -> list[str]:
         """Keys of works whose title is nearly the same, with the same year and first author."""
-        titles, keys = self.blocks.get(self._block(work), ((), ()))
-        title = norm_title(work.title) if titles and work.title else ""
+        return self._near(work.title, self._block(work))
+
+    def _near(self, title: str, block: tuple[str, str]) -> list[str]:
+        titles, keys = self.blocks.get(block, ((), ()))
+        title = norm_title(title) if titles and title else ""
         if not title:  # an empty title (or one of punctuation only) is near nothing
             return []
         fuzz, process = _rapidfuzz()
@@ -150,3 +147,51 @@ class DuplicateFinder:
             limit=None,
         )
         return [keys[index] for _, _, index in sorted(found, key=lambda f: f[2])]
+
+
+def _stored(db: Database) -> Iterator[tuple[int, str, str, str, str, str, str]]:
+    """(id, key, DOI, ISBN of a whole book/report/thesis, title, year, first-author match key)
+    of every work, in the order stored."""
+    for wid, key, doi, isbn, title, year, author_key in db.execute(
+        "SELECT w.id, w.key, w.doi, CASE WHEN w.type IN (SELECT value FROM json_each(?))"
+        " THEN w.isbn END, w.title, d.year, n.match_key FROM works w"
+        " LEFT JOIN dates d ON d.work_id = w.id AND d.kind = 'issued'"
+        " LEFT JOIN contributors c ON c.work_id = w.id AND c.role = 'author'"
+        " AND c.position = 1 LEFT JOIN names n ON n.id = c.name_id ORDER BY w.id",
+        [json.dumps(sorted(ISBN_TYPES))],
+    ):
+        yield wid, key, doi or "", isbn or "", title or "", str(year or ""), author_key or ""
+
+
+@dataclass(frozen=True)
+class Suspect:
+    """A work that may duplicate works stored before it, and why."""
+
+    key: str
+    matches: list[str]
+    reason: str  # "same DOI", "same ISBN", "similar title"
+
+    def as_json(self) -> dict:
+        return {"key": self.key, "matches": self.matches, "reason": self.reason}
+
+
+def library_duplicates(db: Database) -> list[Suspect]:
+    """Every work that may duplicate one stored before it, by the rules an import reports with:
+    each work is compared with those before it, as if the library were imported in order."""
+    finder = DuplicateFinder()
+    out: list[Suspect] = []
+    for wid, key, doi, isbn, title, year, author_key in _stored(db):
+        exact: list[str] = []
+        for value, table, what, norm in (
+            (doi, finder.dois, "DOI", norm_doi),
+            (isbn, finder.isbns, "ISBN", norm_isbn),
+        ):
+            found = table.get(norm(value)) if value else None
+            if found and found[1] not in exact:
+                exact.append(found[1])
+                out.append(Suspect(key, [found[1]], f"same {what}"))
+        similar = [k for k in finder._near(title, (year, author_key)) if k not in exact]
+        if similar:
+            out.append(Suspect(key, similar, "similar title"))
+        finder._add(wid, key, doi, isbn, title, year, author_key)
+    return out
