@@ -161,7 +161,10 @@ def templates(f: g.Flavour) -> dict[str, Part]:
         suffix=".",
     )
     thesis = g.Areas(
-        described(g.title_proper(f, Call(speciality), Field(g.thesis_genre)), Call(thesis_sor)),
+        described(
+            g.title_proper(f, Call(speciality), Field(g.thesis_genre), addon_last=True),
+            Call(thesis_sor),
+        ),
         Seq(Field(lambda ctx: values.place(ctx, f.abbreviate_cities)), g.year_of(), delim=", "),
         g.extent(),
         When(online, g.url_note()),

@@ -30,6 +30,7 @@ _TEMPLATES["thesis"] = g.Areas(
             FLAVOUR,
             Field(lambda ctx: g.abbreviated(g.thesis_genre(ctx), FLAVOUR)),
             Field(g.thesis_code),
+            addon_last=True,
         ),
     ),
     Seq(Field(lambda ctx: values.place(ctx, True)), g.year_of(), delim=", "),

@@ -186,11 +186,16 @@ def main_title(ctx: Ctx) -> str:
     return f"[{title}]" if title and w.title_supplied else title
 
 
-def title_proper(flavour: Flavour, *other_info: Part, volumes: bool = False) -> Part:
+def title_proper(
+    flavour: Flavour, *other_info: Part, volumes: bool = False, addon_last: bool = False
+) -> Part:
     """Title [GMD] : other title information (subtitle, title addon, extras), and for one volume
-    of a multi-volume book ": в 3 томах. Том 2" (7.0.5: ": в 3 т. Т. 2")."""
+    of a multi-volume book ": в 3 томах. Том 2" (7.0.5: ": в 3 т. Т. 2"). ``addon_last`` puts
+    the title addon after the extras: a thesis's "защищена 22.01.02 : утв. 15.07.02" follows its
+    designation and speciality code, as GOST 7.1-2003's example has it."""
     addon = Field(lambda ctx: abbreviated(ctx.work.title_addon, flavour))
-    info = Seq(Field("subtitle"), addon, *other_info, delim=" : ")
+    parts = (*other_info, addon) if addon_last else (addon, *other_info)
+    info = Seq(Field("subtitle"), *parts, delim=" : ")
 
     def render(ctx: Ctx) -> Styled:
         out = st.plain(main_title(ctx))
