@@ -15,7 +15,7 @@ from diprefs.names.parse import is_others
 from diprefs.styles import checks, gost, persons, values
 from diprefs.styles import text as st
 from diprefs.styles.base import Style
-from diprefs.styles.latin import container, roman, scheme, title, titles
+from diprefs.styles.latin import container, name_of, roman, scheme, title, titles
 from diprefs.styles.template import Call, Ctx, Field, FirstOf, Italic, Part, Seq, Text, When
 from diprefs.styles.terms import LEGAL_KINDS_EN
 from diprefs.styles.text import Styled
@@ -27,7 +27,12 @@ def name_list(ctx: Ctx, names: list[Contributor], initials_first: bool = False) 
     """ "A", "A, & B", "A, B, & C"; 21 or more: the first 19, ". . .", the last (§16)."""
     others = any(is_others(c.name) for c in names)
     shown = [
-        persons.apa(c.name, scheme(ctx), ctx.lang, initials_first)
+        persons.apa(
+            name_of(ctx, c),
+            scheme(ctx),
+            ctx.lang,
+            initials_first,
+        )
         for c in names
         if not is_others(c.name)
     ]
@@ -304,7 +309,7 @@ def author_key(ctx: Ctx) -> tuple[str, ...]:
     names = ctx.names("author") or ctx.names("editor")
     if names:
         return tuple(
-            _fold(persons.apa(c.name, scheme(ctx), ctx.lang).replace(",", " "))
+            _fold(persons.apa(name_of(ctx, c), scheme(ctx), ctx.lang).replace(",", " "))
             for c in names
             if not is_others(c.name)
         )

@@ -2,11 +2,13 @@
 
 Both romanise Cyrillic by the style's ``transliteration`` setting (BGN/PCGN by default; Uzbek
 Cyrillic by the Uzbek Latin alphabet), follow a non-English title with its English translation
-in brackets, and print a journal's own Latin title where the work records one.
+in brackets, print a journal's own Latin title where the work records one, and print an
+editor's surname that a biblatex-gost file wrote in the genitive in the nominative.
 """
 
 from __future__ import annotations
 
+from diprefs.model import Contributor, Name
 from diprefs.styles import persons
 from diprefs.styles import text as st
 from diprefs.styles.template import Call, Ctx, Part
@@ -15,6 +17,11 @@ from diprefs.styles.text import Styled
 
 def scheme(ctx: Ctx) -> str:
     return ctx.settings.get("transliteration", "bgn-pcgn")
+
+
+def name_of(ctx: Ctx, contributor: Contributor) -> Name:
+    """The name as these lists print it: an editor written in the genitive in the nominative."""
+    return persons.as_printed(contributor, ctx.genders.get(contributor.name, ""))
 
 
 def roman(ctx: Ctx, value: str) -> str:

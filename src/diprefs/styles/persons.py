@@ -9,13 +9,14 @@ stored initials never re-initialised).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
-from diprefs.model import Name
+from diprefs.model import Contributor, Name
 from diprefs.names.initials import initials
 from diprefs.names.parse import UZBEK_PATRONYMIC_WORDS
 from diprefs.names.translit import transliterate
-from diprefs.styles.declension import genitive
+from diprefs.styles.declension import genitive, nominative
 from diprefs.styles.text import clean
 
 #: Any Cyrillic letter (the blocks of ``names.script``), found fast: romanising is per name.
@@ -98,3 +99,13 @@ def apa(
         return surname
     text = f"{inits} {surname}" if initials_first else f"{surname}{',' if comma else ''} {inits}"
     return _with_suffix(text, name)
+
+
+def as_printed(contributor: Contributor, gender: str = "") -> Name:
+    """The name an APA-like list prints: an editor's or translator's surname that a file made
+    for biblatex-gost wrote in the genitive ("под ред. М. С. Козловой") back in the nominative."""
+    name = contributor.name
+    if contributor.role == "author" or name.literal:
+        return name
+    family = nominative(name.family, gender)
+    return name if family == name.family else replace(name, family=family)

@@ -20,7 +20,7 @@ from diprefs.names.parse import is_others
 from diprefs.styles import checks, gost, persons, values
 from diprefs.styles import text as st
 from diprefs.styles.base import Style
-from diprefs.styles.latin import container, roman, scheme, title, titles
+from diprefs.styles.latin import container, name_of, roman, scheme, title, titles
 from diprefs.styles.places import english_place
 from diprefs.styles.template import Call, Ctx, Date, Field, FirstOf, Italic, Part, Seq, Text, When
 from diprefs.styles.terms import FROM_LANGUAGE_EN, LEGAL_KINDS_EN
@@ -41,7 +41,7 @@ def person(ctx: Ctx, name: Name, initials_first: bool = False) -> str:
 def name_list(ctx: Ctx, names: list[Contributor], initials_first: bool = False) -> str:
     """Every name: the guidelines forbid cutting a list at three; a stored "and others" marker
     is the only "et al."."""
-    shown = [person(ctx, c.name, initials_first) for c in names if not is_others(c.name)]
+    shown = [person(ctx, name_of(ctx, c), initials_first) for c in names if not is_others(c.name)]
     if not shown:
         return ""
     others = any(is_others(c.name) for c in names)
