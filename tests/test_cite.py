@@ -45,6 +45,19 @@ def test_apa_parenthetical_and_narrative(run):
     assert lines(run("cite", "caravanserai-archive", "--style", "apa")) == ["([Archives], n.d.)"]
 
 
+def test_apa_cites_an_editor_written_in_the_genitive_in_the_nominative(run, tmp_path):
+    bib = tmp_path / "collection.bib"
+    bib.write_text(
+        "@collection{sbornik2021, editor={Козловой, М. С.}, title={Сборник статей},"
+        " location={Москва}, publisher={Наука}, date={2021}, langid={russian}}",
+        encoding="utf-8",
+    )
+    assert run("import", str(bib)).exit_code == 0
+    assert lines(run("cite", "sbornik2021", "--style", "apa")) == ["(Kozlova, 2021)"]
+    narrative = run("cite", "sbornik2021", "--style", "apa", "--form", "narrative")
+    assert lines(narrative) == ["Kozlova (2021)"]
+
+
 def test_gost_author_year(run):
     out = run("cite", "mominov2022@258", "--form", "author-year")
     assert lines(out) == ["[Mominov, 2022, p. 258]"]

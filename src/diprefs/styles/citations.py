@@ -127,7 +127,7 @@ def apa_names(ctx: Ctx, narrative: bool = False) -> Styled:
     """ "Mominov", "Piaget & Inhelder" (narrative "and"), "Grady et al.", or the title."""
     names = [c for c in (ctx.names("author") or ctx.names("editor"))]
     people = [c for c in names if not is_others(c.name)]
-    fam = [latin.roman(ctx, persons.family(c.name)) for c in people]
+    fam = [latin.roman(ctx, persons.family(latin.name_of(ctx, c))) for c in people]
     if len(fam) == 1 and len(names) == 1:
         return st.plain(fam[0])
     if len(fam) == 2 and len(names) == 2:
