@@ -108,8 +108,14 @@ def _initials_fit(a: _Token, b: _Token) -> bool:
 
 def compare_given(a: Name, b: Name) -> Agreement:
     """Compare the given names of ``a`` and ``b`` position by position (see the module doc)."""
+    return compare_tokens(given_tokens(a), given_tokens(b))
+
+
+def compare_tokens(a: tuple[_Token, ...], b: tuple[_Token, ...]) -> Agreement:
+    """``compare_given`` on two names' ``given_tokens``, for a caller that compares each name
+    with many others."""
     initials = exact = fuzzy = 0
-    for x, y in zip(given_tokens(a), given_tokens(b), strict=False):
+    for x, y in zip(a, b, strict=False):
         if x.initial or y.initial:
             if not _initials_fit(x, y):
                 return Agreement(conflict=True)

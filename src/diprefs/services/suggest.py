@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
 from sqlite_utils import Database
 
 from diprefs.model import Name
-from diprefs.names.agreement import Agreement, compare_given
+from diprefs.names.agreement import Agreement, compare_tokens, given_tokens
 from diprefs.names.keys import name_key
 from diprefs.names.matching import family_key
 from diprefs.names.parse import OTHERS
@@ -63,12 +64,12 @@ class Suggestion:
         }
 
 
-def _best_given(a: Profile, b: Profile) -> Agreement | None:
+def _best_given(a: _Keys, b: _Keys) -> Agreement | None:
     """The strongest agreement over all pairings of their spellings; None if all conflict."""
     best: Agreement | None = None
-    for x in a.names:
-        for y in b.names:
-            found = compare_given(x, y)
+    for x in a.given:
+        for y in b.given:
+            found = compare_tokens(x, y)
             if not found.conflict and (best is None or _given_weight(found) > _given_weight(best)):
                 best = found
     return best
@@ -84,22 +85,42 @@ def _given_weight(agreement: Agreement) -> float:
     return WEIGHTS["one initial"] if agreement.initials else 0.0
 
 
+@lru_cache(maxsize=131072)
 def _person_key(name: Name) -> str:
-    """Family key and first initial: how a co-author is recognised under any spelling."""
+    """Family key and first initial: how a co-author is recognised under any spelling (cached:
+    the co-authors of a large library's papers recur across hundreds of profiles)."""
     if name.literal:
         return "" if name == OTHERS else family_key(name)
     return name_key(name.family, name.given)
 
 
-def _keys(profile: Profile) -> set[str]:
-    return {_person_key(n) for n in profile.names}
+@dataclass(frozen=True)
+class _Keys:
+    """What a profile brings to every pair it is in, worked out once: a common family name
+    (Chen, Wang) puts one profile in hundreds of pairs."""
+
+    own: frozenset[str]
+    coauthors: frozenset[str]
+    sort: tuple[str, int]
+    #: ``given_tokens`` of each of its spellings
+    given: tuple[tuple, ...]
+
+    @classmethod
+    def of(cls, profile: Profile) -> _Keys:
+        own = frozenset(_person_key(n) for n in profile.names)
+        coauthors = frozenset(_person_key(n) for n in profile.coauthors) - {""}
+        sort = (profile.name.sort_form().casefold(), profile.id)
+        return cls(own, coauthors, sort, tuple(given_tokens(n) for n in profile.names))
 
 
-def score_pair(a: Profile, b: Profile) -> Suggestion | None:
+def score_pair(
+    a: Profile, b: Profile, keys_a: _Keys | None = None, keys_b: _Keys | None = None
+) -> Suggestion | None:
     """The suggestion for two profiles that share a family key, or None when they cannot be one."""
     if a.roles & b.roles:
         return None
-    given = _best_given(a, b)
+    keys_a, keys_b = keys_a or _Keys.of(a), keys_b or _Keys.of(b)
+    given = _best_given(keys_a, keys_b)
     if given is None:
         return None
     weights = [WEIGHTS[SAME_KEY]]
@@ -107,9 +128,7 @@ def score_pair(a: Profile, b: Profile) -> Suggestion | None:
     if given.compared:
         weights.append(_given_weight(given))
         reasons.append(INITIALS)
-    own = _keys(a) | _keys(b)
-    coauthors_a = {_person_key(n) for n in a.coauthors} - own - {""}
-    if coauthors_a & {_person_key(n) for n in b.coauthors}:
+    if (keys_a.coauthors - keys_a.own - keys_b.own) & keys_b.coauthors:
         weights.append(WEIGHTS[COAUTHORS])
         reasons.append(COAUTHORS)
     if a.venues & b.venues:
@@ -131,15 +150,13 @@ def suggest(db: Database, min_score: float = DEFAULT_MIN_SCORE) -> list[Suggesti
             if key:
                 by_key[key].add(profile.id)
     pairs = {pair for ids in by_key.values() for pair in combinations(sorted(ids), 2)}
+    keys = {pid: _Keys.of(profiles[pid]) for pid in {pid for pair in pairs for pid in pair}}
     out = []
     for x, y in pairs:
-        a, b = sorted(
-            (profiles[x], profiles[y]), key=lambda p: (p.name.sort_form().casefold(), p.id)
-        )
-        found = score_pair(a, b)
+        if keys[y].sort < keys[x].sort:
+            x, y = y, x
+        found = score_pair(profiles[x], profiles[y], keys[x], keys[y])
         if found is not None and found.score >= min_score:
             out.append(found)
-    out.sort(
-        key=lambda s: (-s.score, s.a.name.sort_form().casefold(), s.b.name.sort_form().casefold())
-    )
+    out.sort(key=lambda s: (-s.score, keys[s.a.id].sort[0], keys[s.b.id].sort[0]))
     return out
