@@ -126,6 +126,22 @@ def test_editor_types_become_roles():
     ]
 
 
+def test_editortype_gives_the_editor_list_its_role():
+    # biblatex-gost's examples: a compiled collection is an editor list with editortype compiler.
+    text = (
+        "@collection{semiotika, editor = {Степанов, Ю. С.}, editortype = {compiler},"
+        " translator = {Иванов, И.}, title = {Семиотика}}"
+        "@book{redactor, editor = {Smith, J.}, editortype = {redactor}, title = {T}}"
+        "@book{plain, editor = {Smith, J.}, title = {T}}"
+    )
+    roles = {w.key: [c.role for c in w.contributors] for w in read_bibtex(text).works}
+    assert roles == {
+        "semiotika": ["compiler", "translator"],
+        "redactor": ["editor"],
+        "plain": ["editor"],
+    }
+
+
 def test_blocks_are_kept():
     result = read_bibtex(BIB)
     assert [(b.kind, b.key) for b in result.blocks] == [("string", "jir"), ("comment", "")]

@@ -58,6 +58,17 @@ def test_apa_cites_an_editor_written_in_the_genitive_in_the_nominative(run, tmp_
     assert lines(narrative) == ["Kozlova (2021)"]
 
 
+def test_apa_cites_a_compiled_collection_by_its_compiler(run, tmp_path):
+    bib = tmp_path / "compiled.bib"
+    bib.write_text(
+        "@collection{semiotika1983, editor={Степанов, Ю. С.}, editortype={compiler},"
+        " title={Семиотика}, date={1983}, langid={russian}}",
+        encoding="utf-8",
+    )
+    assert run("import", str(bib)).exit_code == 0
+    assert lines(run("cite", "semiotika1983", "--style", "apa")) == ["(Stepanov, 1983)"]
+
+
 def test_gost_author_year(run):
     out = run("cite", "mominov2022@258", "--form", "author-year")
     assert lines(out) == ["[Mominov, 2022, p. 258]"]

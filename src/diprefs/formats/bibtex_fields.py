@@ -103,7 +103,7 @@ def _contributors(fields: dict[str, str], raw_lists: dict[str, str]) -> tuple[Co
     for name, role in NAME_FIELDS.items():
         if name not in raw_lists:
             continue
-        if name.startswith("editor") and len(name) == 7:  # editora, editorb, editorc
+        if name.startswith("editor"):  # editortype, editoratype .. editorctype
             kind = latex_to_text(fields.get(name + "type", "editor")).strip().lower()
             role = EDITOR_TYPES.get(kind, kind or "editor")
         for printed in _names(raw_lists[name]):

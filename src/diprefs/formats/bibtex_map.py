@@ -107,6 +107,7 @@ BIBLATEX_FIELDS = frozenset(
         "origtitle",
         "xdata",
         "editora",
+        "editortype",
         "editoratype",
         "entrysubtype",
         "langidopts",
@@ -167,8 +168,8 @@ DATE_FIELDS: dict[str, str] = {
     "accepteddate": "accepted",
 }
 
-#: Name-list fields -> contributor role. ``editora``..``editorc`` take their role from
-#: ``editoratype``..``editorctype`` (default "editor").
+#: Name-list fields -> contributor role. ``editor`` and ``editora``..``editorc`` take their role
+#: from ``editortype`` and ``editoratype``..``editorctype`` (default "editor").
 NAME_FIELDS: dict[str, str] = {
     "author": "author",
     "editor": "editor",

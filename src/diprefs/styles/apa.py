@@ -55,14 +55,23 @@ def authors(ctx: Ctx) -> str:
     return name_list(ctx, ctx.names("author"))
 
 
+#: Who stands in for absent authors, in this order, with the labels for one and for several.
+_STAND_INS = (("editor", "(Ed.)", "(Eds.)"), ("compiler", "(Comp.)", "(Comps.)"))
+
+
+def stand_ins(ctx: Ctx) -> tuple[list[Contributor], str]:
+    """The editors of a work, else its compilers, with their label ("(Ed.)", "(Comps.)")."""
+    for role, one, many in _STAND_INS:
+        if names := ctx.names(role):
+            return names, one if len(names) == 1 else many
+    return [], ""
+
+
 def _editors(ctx: Ctx, initials_first: bool = False) -> str:
     """ "A, & B (Eds.)" heading a work without authors; "A. Editor (Ed.)" of a host book."""
-    editors = ctx.names("editor")
+    editors, label = stand_ins(ctx)
     names = name_list(ctx, editors, initials_first)
-    if not names:
-        return ""
-    label = "(Ed.)" if len(editors) == 1 else "(Eds.)"
-    return f"{names} {label}"
+    return f"{names} {label}" if names else ""
 
 
 def editors_as_authors(ctx: Ctx) -> str:
@@ -306,7 +315,7 @@ def _fold(text: str) -> str:
 def author_key(ctx: Ctx) -> tuple[str, ...]:
     """Names letter by letter, nothing before something (Brown before Browning); no author:
     the title without A/An/The."""
-    names = ctx.names("author") or ctx.names("editor")
+    names = ctx.names("author") or stand_ins(ctx)[0]
     if names:
         return tuple(
             _fold(persons.apa(name_of(ctx, c), scheme(ctx), ctx.lang).replace(",", " "))

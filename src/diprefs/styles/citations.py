@@ -125,7 +125,7 @@ def gost_author_year(cites: Sequence[Cite]) -> Styled:
 
 def apa_names(ctx: Ctx, narrative: bool = False) -> Styled:
     """ "Mominov", "Piaget & Inhelder" (narrative "and"), "Grady et al.", or the title."""
-    names = [c for c in (ctx.names("author") or ctx.names("editor"))]
+    names = ctx.names("author") or apa.stand_ins(ctx)[0]
     people = [c for c in names if not is_others(c.name)]
     fam = [latin.roman(ctx, persons.family(latin.name_of(ctx, c))) for c in people]
     if len(fam) == 1 and len(names) == 1:
