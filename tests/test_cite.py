@@ -45,27 +45,31 @@ def test_apa_parenthetical_and_narrative(run):
     assert lines(run("cite", "caravanserai-archive", "--style", "apa")) == ["([Archives], n.d.)"]
 
 
+def _add(run, tmp_path, entry: str) -> None:
+    bib = tmp_path / "added.bib"
+    bib.write_text(entry, encoding="utf-8")
+    assert run("import", str(bib)).exit_code == 0
+
+
 def test_apa_cites_an_editor_written_in_the_genitive_in_the_nominative(run, tmp_path):
-    bib = tmp_path / "collection.bib"
-    bib.write_text(
+    _add(
+        run,
+        tmp_path,
         "@collection{sbornik2021, editor={Козловой, М. С.}, title={Сборник статей},"
         " location={Москва}, publisher={Наука}, date={2021}, langid={russian}}",
-        encoding="utf-8",
     )
-    assert run("import", str(bib)).exit_code == 0
     assert lines(run("cite", "sbornik2021", "--style", "apa")) == ["(Kozlova, 2021)"]
     narrative = run("cite", "sbornik2021", "--style", "apa", "--form", "narrative")
     assert lines(narrative) == ["Kozlova (2021)"]
 
 
 def test_apa_cites_a_compiled_collection_by_its_compiler(run, tmp_path):
-    bib = tmp_path / "compiled.bib"
-    bib.write_text(
+    _add(
+        run,
+        tmp_path,
         "@collection{semiotika1983, editor={Степанов, Ю. С.}, editortype={compiler},"
         " title={Семиотика}, date={1983}, langid={russian}}",
-        encoding="utf-8",
     )
-    assert run("import", str(bib)).exit_code == 0
     assert lines(run("cite", "semiotika1983", "--style", "apa")) == ["(Stepanov, 1983)"]
 
 
