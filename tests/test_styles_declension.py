@@ -6,8 +6,9 @@ import pytest
 
 from diprefs.formats.bibtex import read_bibtex
 from diprefs.model import Name
+from diprefs.names.cases import nominative
 from diprefs.services.bibliography import format_works
-from diprefs.styles.declension import genitive, guess_gender, nominative
+from diprefs.styles.declension import genitive, guess_gender
 from diprefs.styles.persons import direct
 from diprefs.styles.render import plain_text
 
@@ -104,7 +105,66 @@ def test_apa_prints_an_editor_written_in_the_genitive_in_the_nominative():
         "Kozlovoy, M. S. (2020). Kniga (M. S. Kozlova & F. M. Dostoyevskiy, Eds.;"
     )
     assert "A. A. Lugova, Trans.)" in apa
-    male = plain_text(format_works([work], "apa", genders={work.contributors[3].name: "m"})[0])
-    assert "A. A. Lugovoy, Trans.)" in male
     english = plain_text(format_works([work], "references-en", genders={editor: "f"})[0])
     assert "Ed. by M. S. Kozlova, F. M. Dostoyevskiy" in english
+
+
+def test_a_single_genitive_looking_name_with_a_gender_on_record_keeps_its_nominative():
+    # One such name does not make a file one that writes genitives: Луговой may be a man's name.
+    work = read_bibtex(
+        "@book{t, author={Петров, П.}, translator={Луговой, А. А.}, title={Книга},"
+        " date={2020}, langid={russian}}"
+    ).works[0]
+    translator = work.contributors[1].name
+    assert (translator.family, translator.genitive) == ("Луговой", "")
+    male = {translator: "m"}
+    assert "A. A. Lugovoy, Trans.)" in plain_text(format_works([work], "apa", genders=male)[0])
+    gost = plain_text(format_works([work], "gost", genders=male)[0])
+    assert "перевод А. А. Лугового" in gost
+
+
+#: A file made for biblatex-gost: every editor and translator in the genitive.
+GENITIVE_FILE = """
+@book{marcuse, author={Маркузе, Герберт}, title={Одномерный человек},
+  translator={Юдина, А. А.}, location={М.}, publisher={АСТ}, date={2003}, langid={russian}}
+@collection{analytic, title={Аналитическая философия}, editor={Грязнова, А. Ф.},
+  translator={Борисовой, И. В. and Яковлева, А. А.}, location={М.}, publisher={Изд-во МГУ},
+  date={1993}, langid={russian}}
+@book{deleuze, author={Делёз, Жиль}, title={Различие и повторение},
+  translator={Маньковского, Н. Б. and Брагинской, Н. В.}, location={СПб.},
+  publisher={Петрополис}, date={1998}, langid={russian}}
+"""
+
+
+def test_a_file_that_writes_genitives_gets_nominatives_and_keeps_its_genitives():
+    works = {w.key: w for w in read_bibtex(GENITIVE_FILE).works}
+    names = {
+        key: [
+            (c.role, c.name.family, c.name.genitive) for c in w.contributors if c.role != "author"
+        ]
+        for key, w in works.items()
+    }
+    assert names["marcuse"] == [("translator", "Юдин", "А. А. Юдина")]
+    assert names["analytic"] == [
+        ("editor", "Грязнов", "А. Ф. Грязнова"),
+        ("translator", "Борисова", "И. В. Борисовой"),
+        ("translator", "Яковлев", "А. А. Яковлева"),
+    ]
+    assert names["deleuze"] == [
+        ("translator", "Маньковский", "Н. Б. Маньковского"),
+        ("translator", "Брагинская", "Н. В. Брагинской"),
+    ]
+    # Authors are never read as genitives; the names as printed are kept for export.
+    assert works["marcuse"].contributors[0].name.family == "Маркузе"
+    assert works["analytic"].contributors[0].printed == "Грязнова, А. Ф."
+
+
+def test_gost_prints_a_genitive_file_s_names_as_written_and_apa_in_the_nominative():
+    works = {w.key: w for w in read_bibtex(GENITIVE_FILE).works}
+    gost = plain_text(format_works([works["analytic"]], "gost")[0])
+    assert gost.startswith(
+        "Аналитическая философия / под редакцией А. Ф. Грязнова ; перевод И. В. Борисовой,"
+        " А. А. Яковлева."
+    )
+    apa = plain_text(format_works([works["deleuze"]], "apa")[0])
+    assert "(N. B. Man’kovskiy & N. V. Braginskaya, Trans.)" in apa

@@ -22,6 +22,7 @@ from bibtexparser import model as bp
 
 from diprefs.formats.bibsplit import SplitEntry, split
 from diprefs.formats.bibtex_fields import (
+    GENITIVE_ROLE_FIELDS,
     MAX_FIELD_CHARS,
     decoded_name,
     map_fields,
@@ -33,6 +34,7 @@ from diprefs.formats.crossref import Resolver
 from diprefs.formats.records import Block, Problem, ReadResult
 from diprefs.latex import latex_to_text
 from diprefs.model import Source, SourceField, Work
+from diprefs.names.cases import GENITIVE_ONLY_WORD
 
 #: The reader's decoders, which the writer and the round-trip checks use as well.
 __all__ = ["decoded_name", "latex_to_text", "read_bibtex"]
@@ -108,6 +110,10 @@ class _Reader:
         self.entries: list[SplitEntry] = []
         self.strings: dict[str, str] = {}
         self._field_names: set[str] | None = None
+        #: the file writes editors and translators in the genitive (``names.cases``)
+        self.genitive_file = False
+        #: the text holds "ой" or "ого" at all (a fast test, before looking at name lists)
+        self.cyrillic_endings = True
 
     def field_names(self) -> set[str]:
         """Every field name used in the file, lower-case (computed once)."""
@@ -152,11 +158,27 @@ class _Reader:
             previous = None
 
     def works(self, dialect: str) -> None:
+        self.genitive_file = self._writes_genitives()
         resolver = Resolver(self._parents(), dialect)
         for entry in self.entries:
             work = self.work(entry, dialect, resolver)
             if work is not None:
                 self.result.works.append(work)
+
+    def _writes_genitives(self) -> bool:
+        """Whether the file writes editors and translators in the genitive, as files made for
+        biblatex-gost do: two surnames there with endings only a genitive has (Козловой,
+        Достоевского) tell. One could be a nominative (a man named Луговой)."""
+        if not self.cyrillic_endings or not GENITIVE_ROLE_FIELDS & self.field_names():
+            return False
+        found: set[str] = set()
+        for e in self.entries:
+            for key, raw in zip(e.keys, e.raws, strict=True):
+                if key.lower() in GENITIVE_ROLE_FIELDS:
+                    found.update(GENITIVE_ONLY_WORD.findall(raw))
+                    if len(found) > 1:
+                        return True
+        return False
 
     def _parents(self) -> dict[str, tuple[str, str, list[tuple[str, str]]]]:
         """Every entry by lower-case key, when some entry has a crossref or xdata parent."""
@@ -200,7 +222,7 @@ class _Reader:
         if undefined:
             self.problem(line, entry.key, _undefined_message(undefined), kept=True)
         source = Source(dialect, entry.entry_type, entry.key, fields, self.file, line)
-        return map_fields(entry_type, entry.key, resolved, source)
+        return map_fields(entry_type, entry.key, resolved, source, self.genitive_file)
 
 
 def read_bibtex(text: str, *, file: str = "", dialect: str = "auto") -> ReadResult:
@@ -209,6 +231,7 @@ def read_bibtex(text: str, *, file: str = "", dialect: str = "auto") -> ReadResu
     reader = _Reader(file)
     if _KEYLESS_HINT.search(text):
         text = _KEYLESS.sub(r"\1,", text)
+    reader.cyrillic_endings = "ой" in text or "ого" in text
     reader.take(split(text))
     chosen = _dialect(reader.entries, reader.field_names()) if dialect == "auto" else dialect
     reader.result.dialect = chosen

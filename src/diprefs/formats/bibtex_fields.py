@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from diprefs.dates import parse_bibtex_date
@@ -26,6 +27,8 @@ from diprefs.formats.bibvalue import evaluate
 from diprefs.latex import latex_to_text
 from diprefs.model import Contributor, Name, Source, Work
 from diprefs.model_bulk import new_work
+from diprefs.names.cases import nominative
+from diprefs.names.initials import initials
 from diprefs.names.parse import parse_name, split_names, strip_braces
 
 _TRUE = {"true", "yes", "1"}
@@ -98,7 +101,30 @@ def _work_type(entry_type: str, fields: dict[str, str]) -> str:
     return csl
 
 
-def _contributors(fields: dict[str, str], raw_lists: dict[str, str]) -> tuple[Contributor, ...]:
+#: Name lists that biblatex-gost prints after a role phrase ("под ред.", "пер."), which files made
+#: for it write in the genitive.
+GENITIVE_ROLE_FIELDS = frozenset(
+    ("editor", "editora", "editorb", "editorc", "translator", "commentator", "annotator")
+)
+
+
+@lru_cache(maxsize=16384)
+def _from_genitive(name: Name) -> Name:
+    """A name a file wrote in the genitive (``names.cases``): the nominative as its surname, the
+    form as printed ("А. Ф. Грязнова") as its genitive, which GOST's role phrases then use."""
+    if name.literal or name.genitive:
+        return name
+    family = nominative(name.family, genitive_file=True)
+    if family == name.family:
+        return name
+    given = " ".join(p for p in (name.given, name.patronymic) if p)
+    printed = " ".join(p for p in (initials(given, "ru"), name.particle, name.family) if p)
+    return replace(name, family=family, genitive=printed)
+
+
+def _contributors(
+    fields: dict[str, str], raw_lists: dict[str, str], genitive_file: bool
+) -> tuple[Contributor, ...]:
     out: list[Contributor] = []
     for name, role in NAME_FIELDS.items():
         if name not in raw_lists:
@@ -106,17 +132,24 @@ def _contributors(fields: dict[str, str], raw_lists: dict[str, str]) -> tuple[Co
         if name.startswith("editor"):  # editortype, editoratype .. editorctype
             kind = latex_to_text(fields.get(name + "type", "editor")).strip().lower()
             role = EDITOR_TYPES.get(kind, kind or "editor")
+        genitive = genitive_file and name in GENITIVE_ROLE_FIELDS
         for printed in _names(raw_lists[name]):
-            out.append(Contributor(name=decoded_name(printed), role=role, printed=printed))
+            person = _from_genitive(decoded_name(printed)) if genitive else decoded_name(printed)
+            out.append(Contributor(name=person, role=role, printed=printed))
     return tuple(out)
 
 
 def map_fields(
-    entry_type: str, key: str, resolved: dict[str, str], source: Source | None = None
+    entry_type: str,
+    key: str,
+    resolved: dict[str, str],
+    source: Source | None = None,
+    genitive_file: bool = False,
 ) -> Work:
     """A ``Work`` from an entry's evaluated fields (lower-case names, LaTeX still in).
 
-    One pass over the fields: the hot path of a large import.
+    One pass over the fields: the hot path of a large import. ``genitive_file``: the file writes
+    editors and translators in the genitive (``names.cases``).
     """
     fields: dict[str, str] = {}
     text: dict[str, str] = {}
@@ -157,7 +190,7 @@ def map_fields(
     text["language"] = _language(fields.get("langid") or fields.get("language") or "")
     text["title_supplied"] = fields.get("titlesupplied", "").strip().lower() in _TRUE
     text["dates"] = _dates(resolved)
-    text["contributors"] = _contributors(roles, names) if names else ()
+    text["contributors"] = _contributors(roles, names, genitive_file) if names else ()
     text["tags"] = tuple(t.strip() for t in tags.split(",") if t.strip()) if tags else ()
     text["source"] = source
     return new_work(text)

@@ -193,6 +193,10 @@ EDITOR_TYPES: dict[str, str] = {
     "founder": "contributor",
     "continuator": "contributor",
     "redactor": "editor",
+    # biblatex-gost's own: "под общей редакцией" (general editor), compiler and general editor
+    "geneditor": "editor",
+    "gecompiler": "compiler",
+    "editorcollaborator": "contributor",
     "collaborator": "contributor",
     "organizer": "organizer",
     "director": "director",

@@ -12,27 +12,14 @@ made for biblatex-gost writes editors so). A stored genitive (``Name.genitive``)
 
 from __future__ import annotations
 
-import re
+from diprefs.names.cases import CYRILLIC_SURNAME as _CYRILLIC
+from diprefs.names.cases import GENITIVE_ONLY
 
-_CYRILLIC = re.compile("^[А-Яа-яЁёЎўҚқҒғҲҳ-]+$")
 _FEMININE_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая")
 _MASCULINE_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ой", "ый", "ий")
 _HUSHING = "гкхжшщч"
-#: Endings of surnames already in the genitive (Козловой, Зенкиной, Достоевского): biblatex-gost
-#: prints editors and translators as the file writes them, so its users write "М. С. Козловой".
-#: Declined again they would read "Козлового". A nominative in -овой (Луговой) is rarer; with the
-#: scholar's gender on record it declines as usual. Each ending with its nominative and the
-#: gender the ending implies.
-_GENITIVE_ENDINGS = (
-    ("овой", "ова", "f"),
-    ("евой", "ева", "f"),
-    ("ёвой", "ёва", "f"),
-    ("иной", "ина", "f"),
-    ("ыной", "ына", "f"),
-    ("ского", "ский", "m"),
-    ("цкого", "цкий", "m"),
-)
-_GENITIVE_ONLY = tuple(ending for ending, _, _ in _GENITIVE_ENDINGS)
+#: Endings only a genitive has (Козловой, Достоевского): see ``names.cases``.
+_GENITIVE_ONLY = tuple(ending for ending, _, _ in GENITIVE_ONLY)
 
 
 def guess_gender(family: str) -> str:
@@ -81,21 +68,3 @@ def genitive(family: str, gender: str = "") -> str:
         return family  # written in the genitive already, as files made for biblatex-gost are
     gender = gender or guess_gender(family.split("-")[-1])
     return "-".join(_one(part, gender) if part else part for part in family.split("-"))
-
-
-def nominative(family: str, gender: str = "") -> str:
-    """A surname written in the genitive (Козловой, Достоевского) in the nominative (Козлова,
-    Достоевский), for the styles that print names as they are (APA); anything else unchanged. A
-    gender on record that the ending contradicts keeps the surname as written (a man Луговой)."""
-    if not family or not _CYRILLIC.match(family):
-        return family
-    return "-".join(_nominative_part(part, gender) for part in family.split("-"))
-
-
-def _nominative_part(word: str, gender: str) -> str:
-    low = word.casefold()
-    for ending, nominative_ending, implied in _GENITIVE_ENDINGS:
-        if low.endswith(ending) and gender in ("", implied):
-            stem = word[: -len(ending)]
-            return stem + (nominative_ending.upper() if word.isupper() else nominative_ending)
-    return word

@@ -13,10 +13,11 @@ from dataclasses import replace
 from functools import lru_cache
 
 from diprefs.model import Contributor, Name
+from diprefs.names.cases import nominative
 from diprefs.names.initials import initials
 from diprefs.names.parse import UZBEK_PATRONYMIC_WORDS
 from diprefs.names.translit import transliterate
-from diprefs.styles.declension import genitive, nominative
+from diprefs.styles.declension import genitive
 from diprefs.styles.text import clean
 
 #: Any Cyrillic letter (the blocks of ``names.script``), found fast: romanising is per name.
