@@ -245,3 +245,25 @@ def test_what_a_work_inherits_from_its_crossref_parent_survives_an_edit(run, edi
     assert work["dates"] == {"issued": "2020"}
     assert work["source"]["fields"]["crossref"] == "{book}"  # only its own fields are shown
     assert "booktitle" not in work["source"]["fields"]
+
+
+def test_an_edited_entry_of_a_file_that_writes_genitives_is_read_the_same_way(
+    run, editor, monkeypatch, tmp_path
+):
+    # Only the file told that "Грязнова" is Грязнов's genitive; the entry alone does not.
+    bib = tmp_path / "gost.bib"
+    bib.write_text(
+        "@collection{analytic, title={Аналитическая философия}, editor={Грязнова, А. Ф.},"
+        " location={М.}, date={1993}, langid={russian}}\n"
+        "@book{deleuze, author={Делёз, Жиль}, title={Различие и повторение},"
+        " translator={Маньковского, Н. Б. and Борисовой, И. В.}, date={1998}, langid={russian}}",
+        encoding="utf-8",
+    )
+    assert run("import", str(bib)).exit_code == 0
+    before = run("format", "analytic").stdout
+    assert "под редакцией А. Ф. Грязнова." in before
+    monkeypatch.setenv("EDIT_FROM", "{Аналитическая философия}")
+    monkeypatch.setenv("EDIT_TO", "{Аналитическая философия XX века}")
+    assert run("works", "edit", "analytic").exit_code == 0
+    after = run("format", "analytic").stdout
+    assert after == before.replace("философия", "философия XX века")

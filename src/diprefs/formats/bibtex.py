@@ -157,8 +157,8 @@ class _Reader:
                 self.problem(line, key, _failure_message(block))
             previous = None
 
-    def works(self, dialect: str) -> None:
-        self.genitive_file = self._writes_genitives()
+    def works(self, dialect: str, genitive_file: bool | None = None) -> None:
+        self.genitive_file = self._writes_genitives() if genitive_file is None else genitive_file
         resolver = Resolver(self._parents(), dialect)
         for entry in self.entries:
             work = self.work(entry, dialect, resolver)
@@ -225,8 +225,14 @@ class _Reader:
         return map_fields(entry_type, entry.key, resolved, source, self.genitive_file)
 
 
-def read_bibtex(text: str, *, file: str = "", dialect: str = "auto") -> ReadResult:
-    """Read BibTeX or BibLaTeX text. Bad blocks become problems; good ones become works."""
+def read_bibtex(
+    text: str, *, file: str = "", dialect: str = "auto", genitive_file: bool | None = None
+) -> ReadResult:
+    """Read BibTeX or BibLaTeX text. Bad blocks become problems; good ones become works.
+
+    ``genitive_file``: whether the text writes editors and translators in the genitive
+    (``names.cases``); None: tell from the text.
+    """
     _quiet_splitter()
     reader = _Reader(file)
     if _KEYLESS_HINT.search(text):
@@ -235,6 +241,6 @@ def read_bibtex(text: str, *, file: str = "", dialect: str = "auto") -> ReadResu
     reader.take(split(text))
     chosen = _dialect(reader.entries, reader.field_names()) if dialect == "auto" else dialect
     reader.result.dialect = chosen
-    reader.works(chosen)
+    reader.works(chosen, genitive_file)
     reader.result.problems.sort(key=lambda p: p.line or 0)
     return reader.result

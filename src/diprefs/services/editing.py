@@ -8,6 +8,7 @@ as well (``_with_fields``): export, ``works edit`` and the model never disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 
 from sqlite_utils import Database
 
@@ -109,13 +110,29 @@ class Edited:
     renamed_from: str | None
 
 
+def _genitives(work: Work) -> bool | None:
+    """True when the work's file wrote its editors and translators in the genitive (the import
+    read them so: a surname differs from the one printed), so that its edited entry is read the
+    same way; else None, to tell from the entry."""
+    found = any(
+        c.role != "author"
+        and c.name.genitive
+        and c.name.family not in c.printed.replace(",", " ").split()
+        for c in work.contributors
+    )
+    return True if found else None
+
+
 def apply_edit(db: Database, key: str, text: str) -> Edited:
     """Replace the work with the edited entry; exit 5 (nothing written) if it does not parse."""
     with transaction(db):
         wid = require_id(db, key)
         macros = _macros(db, key)
         shown = f"<edited {key}>"
-        result = read_bibtex(macros + text, file=shown, dialect=EDIT_DIALECT)
+        old = works.get_work(db, key)
+        assert old is not None
+        read = partial(read_bibtex, file=shown, dialect=EDIT_DIALECT, genitive_file=_genitives(old))
+        result = read(macros + text)
         if result.problems or len(result.works) != 1:
             offset = macros.count("\n")
             found = f"{len(result.works)} entries" if not result.problems else "a bad block"
@@ -131,12 +148,10 @@ def apply_edit(db: Database, key: str, text: str) -> Edited:
             raise InvalidInputError(f"the edited entry of {key} has no key; nothing changed")
         parents = _parents_text(db, new)
         if parents:  # read again beside its crossref/xdata parents, for what it inherits
-            again = read_bibtex(macros + parents + text, file=shown, dialect=EDIT_DIALECT)
+            again = read(macros + parents + text)
             new = next(w for w in again.works if w.key == new.key)
         if new.key != key:
             _taken(db, new.key)
-        old = works.get_work(db, key)
-        assert old is not None
         if old.source is not None and old.source.dialect not in RAW_DIALECTS:
             # CSL-JSON and RIS exports restore what diprefs does not map from the old source.
             new = replace(new, source=old.source)
