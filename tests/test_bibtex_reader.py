@@ -7,6 +7,8 @@ import pytest
 from diprefs.formats.bibtex import read_bibtex
 from diprefs.model import Name
 from diprefs.names.parse import OTHERS, parse_name, split_names
+from diprefs.services.bibliography import format_works
+from diprefs.styles.render import plain_text
 
 
 @pytest.mark.parametrize(
@@ -395,3 +397,19 @@ def test_escaped_text_with_ligature_pairs_reads_back_unchanged(text):
     from diprefs.latex import escape
 
     assert read_bibtex(f"@book{{k, title = {{{escape(text)}}}}}").works[0].title == text
+
+
+def test_a_volume_without_a_title_takes_the_main_title_of_its_multivolume_work():
+    text = """
+@mvbook{soch, author = {Аристотель}, title = {Сочинения}, volumes = {4}, date = {1975/1983},
+  location = {М.}, publisher = {Мысль}, langid = {russian}}
+@book{soch-1, crossref = {soch}, volume = {1}, editor = {Асмус, В. Ф.}, date = {1976}}
+@inbook{metaphysica, crossref = {soch-1}, title = {Метафизика}, pages = {64--368}}
+@book{own, maintitle = {Сочинения}, title = {Философские работы}, volume = {2}}
+"""
+    works = {w.key: w for w in read_bibtex(text).works}
+    assert works["soch-1"].title == "Сочинения"  # biblatex: the parent's title is its maintitle
+    assert works["metaphysica"].title == "Метафизика"
+    assert works["own"].title == "Философские работы"
+    gost = plain_text(format_works([works["soch-1"]], "gost")[0])
+    assert gost.startswith("Аристотель. Сочинения : в 4 томах. Том 1 / Аристотель ; под редакцией")

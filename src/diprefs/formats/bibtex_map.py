@@ -155,6 +155,9 @@ TEXT_FIELDS: dict[str, str] = {
     "legalkind": "legal_kind",
     "eventtitle": "event_title",
     "venue": "event_place",
+    # A volume of a multi-volume work without a title of its own (biblatex's @mvbook children
+    # inherit the parent's title as maintitle): the main title, with the volume after it.
+    "maintitle": "title",
 }
 
 #: Date fields -> date kind. ``date``/``year``/``month``/``day`` make ``issued``.
@@ -375,7 +378,7 @@ CSL_SUBTYPES = {v: k for k, v in ARTICLE_SUBTYPES.items()}
 MODEL_FIELDS: dict[str, str] = {
     target: name
     for name, target in reversed(TEXT_FIELDS.items())
-    if name not in ("journal", "booktitle", "address", "school")
+    if name not in ("journal", "booktitle", "address", "school", "maintitle")
 }
 #: Fields whose value is verbatim (URLs, paths): never LaTeX-escaped.
 VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "pdf", "urlraw", "verba", "verbb"})
