@@ -131,7 +131,7 @@ GENITIVE_FILE = """
   translator={Борисовой, И. В. and Яковлева, А. А.}, location={М.}, publisher={Изд-во МГУ},
   date={1993}, langid={russian}}
 @book{deleuze, author={Делёз, Жиль}, title={Различие и повторение},
-  translator={Маньковского, Н. Б. and Брагинской, Н. В.}, location={СПб.},
+  translator={Маньковского, Н. Б. and Брагинской, Н. В. and Черняка, А. З.}, location={СПб.},
   publisher={Петрополис}, date={1998}, langid={russian}}
 """
 
@@ -153,6 +153,7 @@ def test_a_file_that_writes_genitives_gets_nominatives_and_keeps_its_genitives()
     assert names["deleuze"] == [
         ("translator", "Маньковский", "Н. Б. Маньковского"),
         ("translator", "Брагинская", "Н. В. Брагинской"),
+        ("translator", "Черняк", "А. З. Черняка"),  # a consonant and -а: a man's genitive
     ]
     # Authors are never read as genitives; the names as printed are kept for export.
     assert works["marcuse"].contributors[0].name.family == "Маркузе"
@@ -167,4 +168,4 @@ def test_gost_prints_a_genitive_file_s_names_as_written_and_apa_in_the_nominativ
         " А. А. Яковлева."
     )
     apa = plain_text(format_works([works["deleuze"]], "apa")[0])
-    assert "(N. B. Man’kovskiy & N. V. Braginskaya, Trans.)" in apa
+    assert "(N. B. Man’kovskiy, N. V. Braginskaya, & A. Z. Chernyak, Trans.)" in apa

@@ -4,7 +4,8 @@ biblatex-gost prints the name after "под ред." or "пер." as the file sp
 those names in the genitive: "Козловой, М. С." for Козлова, "Грязнова, А. Ф." for Грязнов,
 "Достоевского" for Достоевский. Some endings only a genitive has (-овой, -ского); a file that has
 one of them in an editor or translator list writes them all so, and there -ова is a man's
-genitive too (Грязнова: Грязнов), as -ской is a woman's (Достоевской: Достоевская).
+genitive too (Грязнова: Грязнов), as -ской is a woman's (Достоевской: Достоевская) and a
+consonant with -а a man's (Черняка: Черняк).
 """
 
 from __future__ import annotations
@@ -41,23 +42,30 @@ GENITIVE_ONLY_WORD = re.compile(
 )
 
 
+#: In a file that writes genitives: a consonant and -а is a man's genitive (Черняка: Черняк).
+_CONSONANT_A = re.compile("[бвгджзклмнпрстфхцчшщ]а$")
+
+
 def nominative(family: str, gender: str = "", genitive_file: bool = False) -> str:
     """The nominative of a surname written in the genitive (Козловой: Козлова, Достоевского:
-    Достоевский); with ``genitive_file``, -ова and -ской read as genitives too (Грязнова:
-    Грязнов). Anything else comes back unchanged, and so does an ending that a gender on record
-    contradicts (a man named Луговой)."""
+    Достоевский); with ``genitive_file``, -ова, -ской and a consonant with -а read as genitives
+    too (Грязнова: Грязнов, Черняка: Черняк). Anything else comes back unchanged, and so does an
+    ending that a gender on record contradicts (a man named Луговой)."""
     if not family or not CYRILLIC_SURNAME.match(family):
         return family
-    table = GENITIVE_ONLY + _IN_A_GENITIVE_FILE if genitive_file else GENITIVE_ONLY
-    return "-".join(_part(part, gender, table) for part in family.split("-"))
+    return "-".join(_part(part, gender, genitive_file) for part in family.split("-"))
 
 
-def _part(word: str, gender: str, table: tuple[tuple[str, str, str], ...]) -> str:
+def _part(word: str, gender: str, genitive_file: bool) -> str:
     low = word.casefold()
-    for ending, nominative_ending, implied in table:
+    for ending, nominative_ending, implied in (
+        GENITIVE_ONLY + _IN_A_GENITIVE_FILE if genitive_file else GENITIVE_ONLY
+    ):
         if low.endswith(ending):
             if gender not in ("", implied):
                 return word
             stem = word[: -len(ending)]
             return stem + (nominative_ending.upper() if word.isupper() else nominative_ending)
+    if genitive_file and gender != "f" and _CONSONANT_A.search(low):
+        return word[:-1]
     return word
