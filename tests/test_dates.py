@@ -243,6 +243,10 @@ BIBTEX = [
     ({"year": "2019", "month": "feb", "day": "24"}, d("2019-02-24", 2019, 2, 24)),
     ({"year": "2019", "month": "2", "day": "5"}, d("2019-02-05", 2019, 2, 5)),
     ({"year": "2024", "month": "feb", "day": "29"}, d("2024-02-29", 2024, 2, 29)),
+    # the BibTeX gost package puts the day in month: "19 нояб"
+    ({"year": "1997", "month": "19 нояб"}, d("1997-11-19", 1997, 11, 19)),
+    ({"year": "1997", "month": "{19 ноября}"}, d("1997-11-19", 1997, 11, 19)),
+    ({"year": "1997", "month": "Nov. 19"}, d("1997-11-19", 1997, 11, 19)),
     # rejections: the text is kept, joined in year-month-day order
     ({"year": "spring 2019"}, literal("spring 2019", 2019)),
     ({"year": "1950s"}, literal("1950s", 1950)),
@@ -256,6 +260,8 @@ BIBTEX = [
     ({"year": "2019", "day": "5"}, literal("2019 5", 2019)),
     ({"year": "2019", "month": "feb", "day": "30"}, literal("2019 feb 30", 2019)),
     ({"year": "2019", "month": "feb", "day": "5th"}, literal("2019 feb 5th", 2019)),
+    ({"year": "1997", "month": "31 нояб"}, literal("1997 31 нояб", 1997)),
+    ({"year": "1997", "month": "19 spring"}, literal("1997 19 spring", 1997)),
     ({"month": "feb"}, literal("feb")),
     ({"year": "c. 1950", "month": "may"}, literal("c. 1950 may", 1950)),
     ({"year": "2019/2020", "month": "may"}, literal("2019/2020 may")),

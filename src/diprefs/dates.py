@@ -62,6 +62,10 @@ _MONTHS = {
     )
     for number, name in enumerate(names.split(), start=1)
 } | {"мая": 5}
+#: A ``month`` that holds the day too: "19 нояб", "19 ноября", "Nov. 19".
+_MONTH_WITH_DAY = re.compile(
+    r"(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+\.?)|(?P<month2>[^\W\d_]+\.?)\s+(?P<day2>\d{1,2})"
+)
 #: A season (EDTF level 1 months 21-24) on either side of the value.
 _SEASON = re.compile(r"(?:^|/)-?\d{4}-(2[1-4])(?=[?~%]?(?:/|$))")
 
@@ -263,8 +267,11 @@ def parse_bibtex_date(
         end = f"/{match['end']}{qualifier}" if match["end"] else ""
         value = parse_date(f"{match['year']}{qualifier}{end}")
         return _literal(year) if value.status else value
-    number = _month(month) if month else None
     whole = " ".join(p for p in (year, month, day) if p)
+    with_day = _MONTH_WITH_DAY.fullmatch(month)
+    if with_day and not day:  # the BibTeX gost package's "19 нояб" (or "Nov. 19")
+        month, day = with_day["month"] or with_day["month2"], with_day["day"] or with_day["day2"]
+    number = _month(month) if month else None
     if not re.fullmatch(r"\d{4}", year) or number is None or not (day or "0").isdigit():
         return _literal(whole)
     value = parse_date(f"{year}-{number:02d}" + (f"-{int(day):02d}" if day else ""))

@@ -97,7 +97,12 @@ def date(ctx: Ctx) -> Styled:
     w = ctx.work
     if undated(ctx) and not ctx.date("issued").status:
         return st.plain(f"({values.apa_date(DateValue(), False, ctx.suffix)})")
-    with_day = w.type in _WITH_DAY or (w.type == "paper-conference" and not w.container_title)
+    with_day = (
+        w.type in _WITH_DAY
+        or (w.type == "paper-conference" and not w.container_title)
+        # an issue known only by its day, as a newspaper's is (GOST's classify says the same)
+        or (w.type == "article-journal" and not w.issue and ctx.date("issued").day is not None)
+    )
     return st.plain(f"({values.apa_date(ctx.date('issued'), with_day, ctx.suffix)})")
 
 

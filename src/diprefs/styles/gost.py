@@ -253,6 +253,7 @@ _CHAPTERS = {"chapter", "entry", "entry-dictionary", "entry-encyclopedia"}
 #: CSL types described as normative acts (also headless in references-en).
 ACTS = {"legislation", "regulation", "bill", "treaty", "legal_case", "standard"}
 _PAGES = {"webpage", "post", "post-weblog"}
+_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
 _BOOKS = {"book", "collection", "classic", "pamphlet", "periodical"}
 
 
@@ -260,7 +261,10 @@ def classify(work: Work) -> str:
     """The template row a work is described by."""
     t, host = work.type, bool(work.container_title)
     if t in _ARTICLES:
-        return "article"
+        # An issue known only by its day (the BibTeX gost package's month = {19 нояб}) is told
+        # by its date, as a newspaper's is.
+        dated = _DAY.match(work.dates.get("issued", ""))
+        return "newspaper" if dated and not work.issue else "article"
     if t == "article-newspaper":
         return "newspaper"
     if t in _CHAPTERS:
