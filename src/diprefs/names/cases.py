@@ -2,8 +2,8 @@
 
 biblatex-gost prints the name after "под ред." or "пер." as the file spells it, so its users write
 those names in the genitive: "Козловой, М. С." for Козлова, "Грязнова, А. Ф." for Грязнов,
-"Достоевского" for Достоевский. Some endings only a genitive has (-овой, -ского); a file that has
-one of them in an editor or translator list writes them all so, and there -ова is a man's
+"Достоевского" for Достоевский. Some endings only a genitive has (-овой, -ского); a file whose
+editor and translator lists hold two such surnames writes them all so, and there -ова is a man's
 genitive too (Грязнова: Грязнов), as -ской is a woman's (Достоевской: Достоевская) and a
 consonant with -а a man's (Черняка: Черняк).
 """
