@@ -13,8 +13,9 @@ from bibtexparser.splitter import Splitter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from diprefs.formats import bibsplit
+from diprefs.formats import bibsplit, bibtex
 from diprefs.formats.bibsplit import SplitEntry
+from diprefs.formats.bibtex import read_bibtex
 from diprefs.formats.encoding import decode
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
@@ -153,3 +154,56 @@ _PIECES = [
 def test_any_mix_of_good_and_bad_blocks_splits_as_a_whole(forks, pieces):
     text = "".join(pieces)
     assert _data(bibsplit.split(text)) == _whole(text)
+
+
+@pytest.fixture
+def verdicts(monkeypatch) -> list[bool]:
+    """Whether each read kept the works it mapped early (``_Early.holds``)."""
+    found: list[bool] = []
+    holds = bibtex._Early.holds
+    monkeypatch.setattr(bibtex._Early, "holds", lambda *a: found.append(holds(*a)) or found[-1])
+    return found
+
+
+def _read(text: str) -> tuple:
+    result = read_bibtex(text, file="x.bib")
+    return result.dialect, result.works, result.problems, result.blocks
+
+
+@pytest.mark.skipif(not FILES, reason=f"corpora not found at {CORPORA}")
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_corpus_file_reads_the_same_in_two_processes(path, monkeypatch, verdicts):
+    # The first part is mapped while the child splits the rest; the works, problems and kept
+    # blocks must be those of a read in one piece.
+    text = decode(path.read_bytes(), "auto", file=str(path)).text
+    monkeypatch.setattr(bibsplit, "PARALLEL_MIN", 10**12)
+    alone = _read(text)
+    monkeypatch.setattr(bibsplit, "PARALLEL_MIN", 0)
+    assert _read(text) == alone
+    if bibsplit._cut(text) is not None and path.name == "glottolog-zurich-1000.bib":
+        assert verdicts == [True]  # no @string, crossref, dialect change: the early works stand
+
+
+@pytest.mark.parametrize(
+    ("second", "why"),
+    [
+        ("@string{jr = {Journal}}\n", "a macro defined after the cut"),
+        ("@article{z, journaltitle = {J}, title = {T}}\n", "a BibLaTeX field after the cut"),
+        ("@article{z, crossref = {k0}, title = {T}}\n", "a crossref after the cut"),
+    ],
+)
+def test_the_first_part_is_mapped_again_when_the_rest_changes_what_it_means(
+    second, why, monkeypatch, verdicts
+):
+    text = (
+        "@article{k0, author = {Karimov, A.}, title = {T0}, journal = jr, year = 2000}\n"
+        + _entries(20, start=1)
+        + second
+    )
+    monkeypatch.setattr(bibsplit, "CHILD_SHARE", 1 - (len(text) - len(second) - 5) / len(text))
+    monkeypatch.setattr(bibsplit, "PARALLEL_MIN", 10**12)
+    alone = _read(text)
+    monkeypatch.setattr(bibsplit, "PARALLEL_MIN", 0)
+    assert bibsplit._cut(text) == len(text) - len(second), why
+    assert _read(text) == alone
+    assert verdicts == [False], why

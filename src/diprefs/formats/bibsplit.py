@@ -28,8 +28,9 @@ from bibtexparser.splitter import Splitter
 
 #: Below this many characters a second process costs more than it saves.
 PARALLEL_MIN = 1_000_000
-#: Share of the text the child splits: less than half, since it also encodes and sends.
-CHILD_SHARE = 0.45
+#: Share of the text the child splits: the larger part, since meanwhile the reader maps the
+#: entries of the first part (``formats.bibtex``), which takes about as long as splitting them.
+CHILD_SHARE = 0.6
 #: An entry start at the start of a line, as the splitter's block-start mark sees it.
 _ENTRY_START = re.compile(r"\n@\w*[ \t]*[{(]")
 
@@ -47,42 +48,89 @@ class SplitEntry(NamedTuple):
 def split(text: str) -> list[SplitEntry | bp.Block]:
     """The blocks of ``text`` as ``Splitter(text).split().blocks`` gives them, with each
     entry (a duplicate key's too) as a ``SplitEntry``; failed blocks stay bibtexparser's."""
-    cut = _cut(text)
-    if cut is None:
-        return _plain(Splitter(text).split().blocks)
-    # The lines before the cut, as the splitter counts them: not a newline after a backslash.
-    shift = text.count("\n", 0, cut) - text.count("\\\n", 0, cut)
-    read, write = os.pipe()
+    halves = Halves(text)
     try:
-        pid = os.fork()
-    except OSError:  # no process to spare: split here
-        os.close(read)
-        os.close(write)
-        return _plain(Splitter(text).split().blocks)
-    if pid == 0:  # the child: split the second part, send it, end without any cleanup
+        rest = halves.second()
+    finally:
+        halves.close()
+    return halves.first + rest if rest is not None else whole(text)
+
+
+def whole(text: str) -> list[SplitEntry | bp.Block]:
+    """The blocks of ``text``, split here in one piece."""
+    return _plain(Splitter(text).split().blocks)
+
+
+class Halves:
+    """A text split in two parts at once: ``first`` here, the rest by a forked child, which
+    ``second()`` waits for. A caller can work on ``first`` meanwhile (``pending`` says a child
+    runs). ``close()`` ends the child if ``second()`` was not called."""
+
+    def __init__(self, text: str) -> None:
+        self.pid = 0
+        self.incoming = None
+        cut = _cut(text)
+        if cut is None:
+            self.first = whole(text)
+            return
+        # The lines before the cut, as the splitter counts them: not a newline after a backslash.
+        shift = text.count("\n", 0, cut) - text.count("\\\n", 0, cut)
+        read, write = os.pipe()
         try:
+            pid = os.fork()
+        except OSError:  # no process to spare: split here
             os.close(read)
-            blocks = _plain(Splitter(text[cut:]).split().blocks, shift)
-            data = pickle.dumps(blocks if _sendable(blocks) else None, protocol=5)
-            with os.fdopen(write, "wb") as out:
-                out.write(data)
-        finally:
-            os._exit(0)
-    os.close(write)
-    with os.fdopen(read, "rb") as incoming:
+            os.close(write)
+            self.first = whole(text)
+            return
+        if pid == 0:  # the child: split the second part, send it, end without any cleanup
+            try:
+                os.close(read)
+                blocks = _plain(Splitter(text[cut:]).split().blocks, shift)
+                data = pickle.dumps(blocks if _sendable(blocks) else None, protocol=5)
+                with os.fdopen(write, "wb") as out:
+                    out.write(data)
+            finally:
+                os._exit(0)
+        os.close(write)
+        self.pid, self.incoming = pid, os.fdopen(read, "rb")
         try:
-            first = Splitter(text[:cut]).split().blocks
-            data = incoming.read()
-        except BaseException:  # Ctrl-C: the child's work is not wanted
-            os.kill(pid, signal.SIGKILL)
+            self.first = _plain(Splitter(text[:cut]).split().blocks)
+        except BaseException:
+            self.close()
             raise
-        finally:
-            os.waitpid(pid, 0)
-    second = pickle.loads(data) if data else None
-    head = _plain(first)
-    if second is None or (head and isinstance(head[-1], bp.ParsingFailedBlock)):
-        return _plain(Splitter(text).split().blocks)
-    return head + second
+
+    @property
+    def pending(self) -> bool:
+        return self.incoming is not None
+
+    def second(self) -> list[SplitEntry | bp.Block] | None:
+        """The second part's blocks ([] when there is none), or None: the cut broke a block, or
+        the child could not send, and the text must be split ``whole``."""
+        if self.incoming is None:
+            return []
+        try:
+            data = self.incoming.read()
+        except BaseException:  # Ctrl-C: the child's work is not wanted
+            self.close()
+            raise
+        self._reap()
+        rest = pickle.loads(data) if data else None
+        if rest is None or (self.first and isinstance(self.first[-1], bp.ParsingFailedBlock)):
+            return None
+        return rest
+
+    def close(self) -> None:
+        """End the child at once if its blocks were not read (Ctrl-C, an error), and reap it."""
+        if self.incoming is not None:
+            os.kill(self.pid, signal.SIGKILL)  # a child that has exited is still there to kill
+            self._reap()
+
+    def _reap(self) -> None:
+        incoming, self.incoming = self.incoming, None
+        if incoming is not None:
+            incoming.close()
+            os.waitpid(self.pid, 0)
 
 
 def _cut(text: str) -> int | None:

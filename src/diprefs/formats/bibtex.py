@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from bibtexparser import model as bp
 
-from diprefs.formats.bibsplit import SplitEntry, split
+from diprefs.formats.bibsplit import Halves, SplitEntry, whole
 from diprefs.formats.bibtex_fields import (
     GENITIVE_ROLE_FIELDS,
     MAX_FIELD_CHARS,
@@ -101,6 +102,27 @@ def _failure_message(block: bp.ParsingFailedBlock) -> str:
     return reason.split(". ")[0].strip() or "unreadable block"
 
 
+@dataclass
+class _Early:
+    """The works of a file's first part, mapped before the rest was read, and what under."""
+
+    entries: list[SplitEntry]
+    works: list[Work | None]
+    problems: list[Problem]
+    #: (@string macros, dialect, genitive reading) they were mapped under
+    context: tuple[dict[str, str], str, bool]
+
+    def holds(self, reader: _Reader, dialect: str, parents: bool) -> bool:
+        """Whether the whole file gives these entries the same works."""
+        entries = reader.entries
+        return (
+            not parents
+            and self.context == (reader.strings, dialect, reader.genitive_file)
+            and len(entries) >= len(self.entries)
+            and all(a is b for a, b in zip(entries, self.entries, strict=False))
+        )
+
+
 class _Reader:
     """One file's blocks, read in order; entries are mapped once all blocks are known."""
 
@@ -157,19 +179,52 @@ class _Reader:
                 self.problem(line, key, _failure_message(block))
             previous = None
 
-    def works(self, dialect: str, genitive_file: bool | None = None) -> None:
-        self.genitive_file = self._writes_genitives() if genitive_file is None else genitive_file
-        resolver = Resolver(self._parents(), dialect)
-        for entry in self.entries:
+    def works(
+        self, dialect: str, genitive_file: bool | None = None, early: _Early | None = None
+    ) -> None:
+        """Map every entry, reusing ``early``'s works when what they were mapped under holds."""
+        names = self.field_names()
+        self.genitive_file = (
+            self._writes_genitives(names) if genitive_file is None else genitive_file
+        )
+        parents = self._parents()
+        resolver = Resolver(parents, dialect)
+        start = 0
+        if early is not None and early.holds(self, dialect, bool(parents)):
+            self.result.problems += early.problems
+            self.result.works += [w for w in early.works if w is not None]
+            start = len(early.entries)
+        for entry in self.entries[start:]:
             work = self.work(entry, dialect, resolver)
             if work is not None:
                 self.result.works.append(work)
 
-    def _writes_genitives(self) -> bool:
+    def map_early(self, dialect: str, genitive_file: bool | None) -> _Early | None:
+        """Map the entries read so far (the first part of a file that a child process is still
+        splitting) under what they tell; ``works`` keeps them if the whole file tells the same:
+        no @string in the rest, the same dialect and genitive reading, no crossref or xdata."""
+        names = {key.lower() for e in self.entries for key in e.keys}
+        if {"crossref", "xdata"} & names:
+            return None
+        if dialect == "auto":
+            dialect = _dialect(self.entries, names)
+        self.genitive_file = (
+            self._writes_genitives(names) if genitive_file is None else genitive_file
+        )
+        resolver = Resolver({}, dialect)
+        kept, self.result.problems = self.result.problems, []
+        try:
+            works = [self.work(entry, dialect, resolver) for entry in self.entries]
+        finally:
+            problems, self.result.problems = self.result.problems, kept
+        context = (dict(self.strings), dialect, self.genitive_file)
+        return _Early(list(self.entries), works, problems, context)
+
+    def _writes_genitives(self, names: set[str]) -> bool:
         """Whether the file writes editors and translators in the genitive, as files made for
         biblatex-gost do: two surnames there with endings only a genitive has (Козловой,
         Достоевского) tell. One could be a nominative (a man named Луговой)."""
-        if not self.cyrillic_endings or not GENITIVE_ROLE_FIELDS & self.field_names():
+        if not self.cyrillic_endings or not GENITIVE_ROLE_FIELDS & names:
             return False
         found: set[str] = set()
         for e in self.entries:
@@ -231,16 +286,29 @@ def read_bibtex(
     """Read BibTeX or BibLaTeX text. Bad blocks become problems; good ones become works.
 
     ``genitive_file``: whether the text writes editors and translators in the genitive
-    (``names.cases``); None: tell from the text.
+    (``names.cases``); None: tell from the text. A large file's first part is mapped while a
+    child process splits the rest (``bibsplit.Halves``).
     """
     _quiet_splitter()
-    reader = _Reader(file)
     if _KEYLESS_HINT.search(text):
         text = _KEYLESS.sub(r"\1,", text)
+    reader = _Reader(file)
     reader.cyrillic_endings = "ой" in text or "ого" in text
-    reader.take(split(text))
+    halves = Halves(text)
+    try:
+        reader.take(halves.first)
+        early = reader.map_early(dialect, genitive_file) if halves.pending else None
+        rest = halves.second()
+    finally:
+        halves.close()
+    if rest is None:  # the cut broke a block: read the whole text again, in one piece
+        cyrillic, reader = reader.cyrillic_endings, _Reader(file)
+        reader.cyrillic_endings, early = cyrillic, None
+        reader.take(whole(text))
+    else:
+        reader.take(rest)
     chosen = _dialect(reader.entries, reader.field_names()) if dialect == "auto" else dialect
     reader.result.dialect = chosen
-    reader.works(chosen, genitive_file)
+    reader.works(chosen, genitive_file, early)
     reader.result.problems.sort(key=lambda p: p.line or 0)
     return reader.result
