@@ -161,7 +161,11 @@ def test_work_columns_follow_the_model(library):
 def test_migrations_are_recorded_and_the_file_is_marked(library):
     conn = _connect(library)
     rows = conn.execute("SELECT migration_set, name FROM _sqlite_migrations").fetchall()
-    assert rows == [("diprefs", "m001_initial"), ("diprefs", "m002_given_name_keys")]
+    assert rows == [
+        ("diprefs", "m001_initial"),
+        ("diprefs", "m002_given_name_keys"),
+        ("diprefs", "m003_genitive_spellings"),
+    ]
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
 
 

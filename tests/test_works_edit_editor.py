@@ -262,8 +262,12 @@ def test_an_edited_entry_of_a_file_that_writes_genitives_is_read_the_same_way(
     assert run("import", str(bib)).exit_code == 0
     before = run("format", "analytic").stdout
     assert "под редакцией А. Ф. Грязнова." in before
+    # Found under the name as the list prints it, and as he is (the import's search rows).
+    assert run("search", "Грязнова", "--keys").stdout == "analytic\n"
+    assert run("search", "Грязнов", "--keys").stdout == "analytic\n"
     monkeypatch.setenv("EDIT_FROM", "{Аналитическая философия}")
     monkeypatch.setenv("EDIT_TO", "{Аналитическая философия XX века}")
     assert run("works", "edit", "analytic").exit_code == 0
     after = run("format", "analytic").stdout
     assert after == before.replace("философия", "философия XX века")
+    assert run("search", "Грязнова", "--keys").stdout == "analytic\n"  # the rebuilt row

@@ -354,7 +354,10 @@ class WorkWriter:
         """(folded forms, match keys) of a name and of its scholar's variants, in order."""
         scholar = self.index.scholar_of.get(name)
         spellings = [name, *(self.index.of_scholar.get(scholar, ()) if scholar is not None else ())]
-        folds = dict.fromkeys(name_fold(n) for n in spellings)
+        # A genitive is searchable too: "под редакцией А. Ф. Грязнова" is how a list prints him.
+        folds = dict.fromkeys(
+            f for n in spellings for f in (name_fold(n), quick_fold(n.genitive)) if f
+        )
         keys = dict.fromkeys(k for n in spellings for k in (family_key(n), *given_keys(n)) if k)
         return folds, keys
 

@@ -187,3 +187,13 @@ def m002_given_name_keys(db: Database) -> None:
 
     for (wid,) in db.execute("SELECT id FROM works").fetchall():
         index_work(db, wid)
+
+
+@migrations()
+def m003_genitive_spellings(db: Database) -> None:
+    """Names' genitive forms in the search rows ("Грязнова" finds the works he edited, as the
+    list prints him): every work's search row is built again."""
+    from diprefs.storage.works import index_work
+
+    for (wid,) in db.execute("SELECT id FROM works").fetchall():
+        index_work(db, wid)

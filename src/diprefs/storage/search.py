@@ -22,7 +22,7 @@ from diprefs.names.keys import fold, match_key
 #: The migrations whose schema the SQL below was written against. A library with exactly these
 #: applied opens on the fast path; tests/test_search.py fails when storage/schema.py gains one,
 #: so that whoever adds it checks these queries and extends this tuple.
-READS_MIGRATIONS = ("m001_initial", "m002_given_name_keys")
+READS_MIGRATIONS = ("m001_initial", "m002_given_name_keys", "m003_genitive_spellings")
 
 #: ``PRAGMA application_id`` of a diprefs library (storage/schema.py; equality is tested).
 APPLICATION_ID = 0x64697072

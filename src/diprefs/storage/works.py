@@ -61,7 +61,8 @@ def index_work(db: Database, wid: int) -> None:
         )
     )
     parsed = [(n, name_from_row(n)) for n in names]
-    written = " ".join(dict.fromkeys(fold(n.sort_form().replace(",", " ")) for _, n in parsed))
+    spelled = (f for _, n in parsed for f in (n.sort_form().replace(",", " "), n.genitive) if f)
+    written = " ".join(dict.fromkeys(fold(f) for f in spelled))
     keys = " ".join(
         dict.fromkeys(k for row, n in parsed for k in (row["match_key"], *given_keys(n)) if k)
     )
