@@ -80,3 +80,11 @@ def db_is_sound(run: Run) -> None:
     """``db check`` finds nothing wrong with the run's library."""
     result = run("db", "check")
     assert result.exit_code == 0, result.output
+
+
+def import_bib(run: Run, tmp_path: Path, text: str) -> None:
+    """Import ``text`` as a .bib file into the run's library."""
+    bib = tmp_path / "added.bib"
+    bib.write_text(text, encoding="utf-8")
+    result = run("import", str(bib))
+    assert result.exit_code == 0, result.output

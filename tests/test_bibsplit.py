@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from bibtexparser import model as bp
-from bibtexparser.splitter import Splitter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -39,8 +38,19 @@ def _data(blocks: list) -> list[tuple]:
     return out
 
 
+def _split(text: str) -> list:
+    """The blocks as a reader gets them: both halves, or the whole text split again when the
+    second half says so (``read_bibtex`` does the same)."""
+    halves = bibsplit.Halves(text)
+    try:
+        rest = halves.second()
+    finally:
+        halves.close()
+    return halves.first + rest if rest is not None else bibsplit.whole(text)
+
+
 def _whole(text: str) -> list[tuple]:
-    return _data(bibsplit._plain(Splitter(text).split().blocks))
+    return _data(bibsplit.whole(text))
 
 
 @pytest.fixture
@@ -70,14 +80,14 @@ def _entries(count: int, start: int = 0) -> str:
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_corpus_file_splits_as_a_whole(path, forks):
     text = decode(path.read_bytes(), "auto", file=str(path)).text
-    parallel = _data(bibsplit.split(text))
+    parallel = _data(_split(text))
     assert parallel == _whole(text)
     assert len(forks) == (bibsplit._cut(text) is not None)
 
 
 def test_a_large_file_is_split_in_two_processes(forks):
     text = _entries(400)
-    blocks = bibsplit.split(text)
+    blocks = _split(text)
     assert forks == [1]
     assert _data(blocks) == _whole(text)
     assert [b.key for b in blocks] == [f"k{i}" for i in range(400)]
@@ -91,7 +101,7 @@ def test_an_entry_the_cut_breaks_is_split_as_a_whole(forks, monkeypatch):
     text = head + _entries(10, start=10)
     monkeypatch.setattr(bibsplit, "CHILD_SHARE", 1 - (len(head) - 20) / len(text))
     assert bibsplit._cut(text) == len(head)
-    parallel = bibsplit.split(text)
+    parallel = _split(text)
     assert forks == [1]
     assert _data(parallel) == _whole(text)
     assert any(isinstance(b, bp.ParsingFailedBlock) for b in parallel)
@@ -99,21 +109,21 @@ def test_an_entry_the_cut_breaks_is_split_as_a_whole(forks, monkeypatch):
 
 def test_a_failed_block_after_the_cut_is_worded_as_in_the_whole_file(forks):
     text = _entries(10) + _entries(5, start=10) + "@misc{bad, title = {x} year = {1}}\n"
-    assert _data(bibsplit.split(text)) == _whole(text)
+    assert _data(_split(text)) == _whole(text)
     assert forks == [1]
 
 
 def test_lines_after_a_backslash_newline_count_as_the_splitter_counts_them(forks):
     text = "@misc{a, note = {one \\\ntwo}}\n" + _entries(20)
     assert bibsplit._cut(text) is not None
-    assert _data(bibsplit.split(text)) == _whole(text)
+    assert _data(_split(text)) == _whole(text)
 
 
 def test_a_small_file_is_split_in_this_process(monkeypatch):
     monkeypatch.setattr(bibsplit.os, "fork", lambda: pytest.fail("forked for a small file"))
     text = _entries(20)
     assert len(text) < bibsplit.PARALLEL_MIN
-    assert _data(bibsplit.split(text)) == _whole(text)
+    assert _data(_split(text)) == _whole(text)
 
 
 def test_no_fork_while_other_threads_run(forks):
@@ -122,7 +132,7 @@ def test_no_fork_while_other_threads_run(forks):
     thread.start()
     try:
         text = _entries(50)
-        assert _data(bibsplit.split(text)) == _whole(text)
+        assert _data(_split(text)) == _whole(text)
         assert forks == []
     finally:
         stop.set()
@@ -153,7 +163,7 @@ _PIECES = [
 @given(st.lists(st.sampled_from(_PIECES), min_size=2, max_size=30))
 def test_any_mix_of_good_and_bad_blocks_splits_as_a_whole(forks, pieces):
     text = "".join(pieces)
-    assert _data(bibsplit.split(text)) == _whole(text)
+    assert _data(_split(text)) == _whole(text)
 
 
 @pytest.fixture

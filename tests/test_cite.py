@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import import_bib
 from diprefs.config import defaults
 from diprefs.formats.bibtex import read_bibtex
 from diprefs.services.bibliography import contexts, style_settings
@@ -45,14 +46,8 @@ def test_apa_parenthetical_and_narrative(run):
     assert lines(run("cite", "caravanserai-archive", "--style", "apa")) == ["([Archives], n.d.)"]
 
 
-def _add(run, tmp_path, entry: str) -> None:
-    bib = tmp_path / "added.bib"
-    bib.write_text(entry, encoding="utf-8")
-    assert run("import", str(bib)).exit_code == 0
-
-
 def test_apa_cites_an_editor_written_in_the_genitive_in_the_nominative(run, tmp_path):
-    _add(
+    import_bib(
         run,
         tmp_path,
         "@collection{sbornik2021, editor={Козловой, М. С.}, title={Сборник статей},"
@@ -64,7 +59,7 @@ def test_apa_cites_an_editor_written_in_the_genitive_in_the_nominative(run, tmp_
 
 
 def test_apa_cites_a_compiled_collection_by_its_compiler(run, tmp_path):
-    _add(
+    import_bib(
         run,
         tmp_path,
         "@collection{semiotika1983, editor={Степанов, Ю. С.}, editortype={compiler},"

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import import_bib
+
 EDITOR = """
 import os, sys
 from pathlib import Path
@@ -251,15 +253,14 @@ def test_an_edited_entry_of_a_file_that_writes_genitives_is_read_the_same_way(
     run, editor, monkeypatch, tmp_path
 ):
     # Only the file told that "Грязнова" is Грязнов's genitive; the entry alone does not.
-    bib = tmp_path / "gost.bib"
-    bib.write_text(
+    import_bib(
+        run,
+        tmp_path,
         "@collection{analytic, title={Аналитическая философия}, editor={Грязнова, А. Ф.},"
         " location={М.}, date={1993}, langid={russian}}\n"
         "@book{deleuze, author={Делёз, Жиль}, title={Различие и повторение},"
         " translator={Маньковского, Н. Б. and Борисовой, И. В.}, date={1998}, langid={russian}}",
-        encoding="utf-8",
     )
-    assert run("import", str(bib)).exit_code == 0
     before = run("format", "analytic").stdout
     assert "под редакцией А. Ф. Грязнова." in before
     # Found under the name as the list prints it, and as he is (the import's search rows).

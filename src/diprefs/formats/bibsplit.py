@@ -45,17 +45,6 @@ class SplitEntry(NamedTuple):
     raws: tuple[str, ...]
 
 
-def split(text: str) -> list[SplitEntry | bp.Block]:
-    """The blocks of ``text`` as ``Splitter(text).split().blocks`` gives them, with each
-    entry (a duplicate key's too) as a ``SplitEntry``; failed blocks stay bibtexparser's."""
-    halves = Halves(text)
-    try:
-        rest = halves.second()
-    finally:
-        halves.close()
-    return halves.first + rest if rest is not None else whole(text)
-
-
 def whole(text: str) -> list[SplitEntry | bp.Block]:
     """The blocks of ``text``, split here in one piece."""
     return _plain(Splitter(text).split().blocks)

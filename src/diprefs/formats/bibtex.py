@@ -126,7 +126,7 @@ class _Early:
 class _Reader:
     """One file's blocks, read in order; entries are mapped once all blocks are known."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, cyrillic_endings: bool = True) -> None:
         self.file = file
         self.result = ReadResult()
         self.entries: list[SplitEntry] = []
@@ -135,7 +135,7 @@ class _Reader:
         #: the file writes editors and translators in the genitive (``names.cases``)
         self.genitive_file = False
         #: the text holds "ой" or "ого" at all (a fast test, before looking at name lists)
-        self.cyrillic_endings = True
+        self.cyrillic_endings = cyrillic_endings
 
     def field_names(self) -> set[str]:
         """Every field name used in the file, lower-case (computed once)."""
@@ -184,9 +184,7 @@ class _Reader:
     ) -> None:
         """Map every entry, reusing ``early``'s works when what they were mapped under holds."""
         names = self.field_names()
-        self.genitive_file = (
-            self._writes_genitives(names) if genitive_file is None else genitive_file
-        )
+        self.genitive_file = self._genitive_reading(names, genitive_file)
         parents = self._parents()
         resolver = Resolver(parents, dialect)
         start = 0
@@ -208,9 +206,7 @@ class _Reader:
             return None
         if dialect == "auto":
             dialect = _dialect(self.entries, names)
-        self.genitive_file = (
-            self._writes_genitives(names) if genitive_file is None else genitive_file
-        )
+        self.genitive_file = self._genitive_reading(names, genitive_file)
         resolver = Resolver({}, dialect)
         kept, self.result.problems = self.result.problems, []
         try:
@@ -219,6 +215,10 @@ class _Reader:
             problems, self.result.problems = self.result.problems, kept
         context = (dict(self.strings), dialect, self.genitive_file)
         return _Early(list(self.entries), works, problems, context)
+
+    def _genitive_reading(self, names: set[str], given: bool | None) -> bool:
+        """The caller's word on genitives (``read_bibtex``'s ``genitive_file``), else the text's."""
+        return self._writes_genitives(names) if given is None else given
 
     def _writes_genitives(self, names: set[str]) -> bool:
         """Whether the file writes editors and translators in the genitive, as files made for
@@ -292,8 +292,8 @@ def read_bibtex(
     _quiet_splitter()
     if _KEYLESS_HINT.search(text):
         text = _KEYLESS.sub(r"\1,", text)
-    reader = _Reader(file)
-    reader.cyrillic_endings = "ой" in text or "ого" in text
+    cyrillic_endings = "ой" in text or "ого" in text
+    reader = _Reader(file, cyrillic_endings)
     halves = Halves(text)
     try:
         reader.take(halves.first)
@@ -302,8 +302,7 @@ def read_bibtex(
     finally:
         halves.close()
     if rest is None:  # the cut broke a block: read the whole text again, in one piece
-        cyrillic, reader = reader.cyrillic_endings, _Reader(file)
-        reader.cyrillic_endings, early = cyrillic, None
+        reader, early = _Reader(file, cyrillic_endings), None
         reader.take(whole(text))
     else:
         reader.take(rest)

@@ -113,13 +113,10 @@ class _Keys:
         return cls(own, coauthors, sort, tuple(given_tokens(n) for n in profile.names))
 
 
-def score_pair(
-    a: Profile, b: Profile, keys_a: _Keys | None = None, keys_b: _Keys | None = None
-) -> Suggestion | None:
+def score_pair(a: Profile, b: Profile, keys_a: _Keys, keys_b: _Keys) -> Suggestion | None:
     """The suggestion for two profiles that share a family key, or None when they cannot be one."""
     if a.roles & b.roles:
         return None
-    keys_a, keys_b = keys_a or _Keys.of(a), keys_b or _Keys.of(b)
     given = _best_given(keys_a, keys_b)
     if given is None:
         return None

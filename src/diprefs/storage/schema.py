@@ -183,16 +183,18 @@ def m001_initial(db: Database) -> None:
 def m002_given_name_keys(db: Database) -> None:
     """Search keys for given names as well as family names (``search Xusanboy`` finds works by
     Husanboy Mominov): every work's search row is built again."""
-    from diprefs.storage.works import index_work
-
-    for (wid,) in db.execute("SELECT id FROM works").fetchall():
-        index_work(db, wid)
+    _index_every_work(db)
 
 
 @migrations()
 def m003_genitive_spellings(db: Database) -> None:
     """Names' genitive forms in the search rows ("Грязнова" finds the works he edited, as the
     list prints him): every work's search row is built again."""
+    _index_every_work(db)
+
+
+def _index_every_work(db: Database) -> None:
+    """Build every work's search row again, as the search row builder now makes them."""
     from diprefs.storage.works import index_work
 
     for (wid,) in db.execute("SELECT id FROM works").fetchall():
