@@ -88,3 +88,19 @@ def import_bib(run: Run, tmp_path: Path, text: str) -> None:
     bib.write_text(text, encoding="utf-8")
     result = run("import", str(bib))
     assert result.exit_code == 0, result.output
+
+
+@pytest.fixture
+def forks(monkeypatch) -> list[int]:
+    """Records each ``os.fork`` (a test module's own ``forks`` fixture says when one is due)."""
+    import os
+
+    calls: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        calls.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork)
+    return calls

@@ -54,18 +54,10 @@ def _whole(text: str) -> list[tuple]:
 
 
 @pytest.fixture
-def forks(monkeypatch) -> list[int]:
+def forks(forks, monkeypatch) -> list[int]:
     """Every file is split in two processes; the list records each fork."""
-    calls: list[int] = []
-    real_fork = os.fork
-
-    def fork() -> int:
-        calls.append(1)
-        return real_fork()
-
     monkeypatch.setattr(bibsplit, "PARALLEL_MIN", 0)
-    monkeypatch.setattr(bibsplit.os, "fork", fork)
-    return calls
+    return forks
 
 
 def _entries(count: int, start: int = 0) -> str:
@@ -120,7 +112,7 @@ def test_lines_after_a_backslash_newline_count_as_the_splitter_counts_them(forks
 
 
 def test_a_small_file_is_split_in_this_process(monkeypatch):
-    monkeypatch.setattr(bibsplit.os, "fork", lambda: pytest.fail("forked for a small file"))
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked for a small file"))
     text = _entries(20)
     assert len(text) < bibsplit.PARALLEL_MIN
     assert _data(_split(text)) == _whole(text)

@@ -273,7 +273,7 @@ def test_an_interrupted_import_leaves_the_library_as_it_was(empty, tmp_path, mon
         )
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(bulk.WorkWriter, "flush", broken)
+    monkeypatch.setattr(bulk.WorkWriter, "write_tables", broken)
     result = empty("import", write(tmp_path, BAD, "bad.bib"))
     assert result.exit_code == 130
     assert keys(empty) == ["karimov2021", "smith2019"]
@@ -304,6 +304,26 @@ def test_a_progress_bar_is_asked_for_only_above_2000_entries(tmp_path):
             open_library(path), [transfer.Input("x.bib", text.encode())], progress=progress
         )
     assert asked == [2001]
+
+
+def test_the_progress_bar_draws_without_a_thread_of_its_own(monkeypatch):
+    """A thread running would keep a large import from forking its second process."""
+    import io
+    import threading
+
+    from rich.console import Console
+
+    from diprefs.cli import render
+
+    out = io.StringIO()
+    monkeypatch.setattr("rich.console.Console", lambda **_: Console(file=out, force_terminal=True))
+    before = threading.active_count()
+    with render.progress_bar("importing", 4) as advance:
+        advance(1)
+        assert threading.active_count() == before
+        advance(3)
+    assert "importing" in out.getvalue()
+    assert "100%" in out.getvalue()
 
 
 def test_a_key_twice_in_one_file_is_said(empty, tmp_path):

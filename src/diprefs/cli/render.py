@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -30,6 +31,8 @@ def _console():
 #: A table of more rows than this is laid out here, one line a row: rich's layout takes about a
 #: millisecond a row, which made ``works list`` of a 7,000-work library take half a minute.
 RICH_MAX_ROWS = 500
+#: How often a progress bar is redrawn.
+REFRESH_PER_SECOND = 10
 
 
 def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -193,10 +196,24 @@ def print_styled(lines: Iterable[Sequence[tuple[str, bool]]]) -> None:
 
 @contextmanager
 def progress_bar(label: str, total: int) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr; yields ``advance(n)``. Callers decide when one is wanted."""
+    """A progress bar on stderr; yields ``advance(n)``. Callers decide when one is wanted.
+
+    Redrawn by ``advance`` (at most ``1 / REFRESH_PER_SECOND`` apart), not by rich's refresh
+    thread: with no other thread running, a large import may fork (``diprefs.forked``).
+    """
     from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(console=Console(stderr=True), transient=True) as bar:
+    drawn = 0.0
+
+    def advance(n: int) -> None:
+        nonlocal drawn
+        bar.advance(task, n)
+        now = time.monotonic()
+        if now - drawn >= 1 / REFRESH_PER_SECOND:
+            drawn = now
+            bar.refresh()
+
+    with Progress(console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
         task = bar.add_task(label, total=total)
-        yield lambda n: bar.advance(task, n)
+        yield advance

@@ -15,16 +15,13 @@ running, a child that fails - and the whole text is split here, in one process.
 
 from __future__ import annotations
 
-import os
-import pickle
 import re
-import signal
-import sys
-import threading
 from typing import NamedTuple
 
 from bibtexparser import model as bp
 from bibtexparser.splitter import Splitter
+
+from diprefs.forked import Forked, can_fork
 
 #: Below this many characters a second process costs more than it saves.
 PARALLEL_MIN = 1_000_000
@@ -56,33 +53,14 @@ class Halves:
     runs). ``close()`` ends the child if ``second()`` was not called."""
 
     def __init__(self, text: str) -> None:
-        self.pid = 0
-        self.incoming = None
+        self.child: Forked[list[SplitEntry | bp.Block] | None] | None = None
         cut = _cut(text)
         if cut is None:
             self.first = whole(text)
             return
         # The lines before the cut, as the splitter counts them: not a newline after a backslash.
         shift = text.count("\n", 0, cut) - text.count("\\\n", 0, cut)
-        read, write = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:  # no process to spare: split here
-            os.close(read)
-            os.close(write)
-            self.first = whole(text)
-            return
-        if pid == 0:  # the child: split the second part, send it, end without any cleanup
-            try:
-                os.close(read)
-                blocks = _plain(Splitter(text[cut:]).split().blocks, shift)
-                data = pickle.dumps(blocks if _sendable(blocks) else None, protocol=5)
-                with os.fdopen(write, "wb") as out:
-                    out.write(data)
-            finally:
-                os._exit(0)
-        os.close(write)
-        self.pid, self.incoming = pid, os.fdopen(read, "rb")
+        self.child = Forked(lambda: _sendable(_plain(Splitter(text[cut:]).split().blocks, shift)))
         try:
             self.first = _plain(Splitter(text[:cut]).split().blocks)
         except BaseException:
@@ -91,45 +69,28 @@ class Halves:
 
     @property
     def pending(self) -> bool:
-        return self.incoming is not None
+        return self.child is not None and self.child.running
 
     def second(self) -> list[SplitEntry | bp.Block] | None:
         """The second part's blocks ([] when there is none), or None: the cut broke a block, or
         the child could not send, and the text must be split ``whole``."""
-        if self.incoming is None:
+        if self.child is None:
             return []
-        try:
-            data = self.incoming.read()
-        except BaseException:  # Ctrl-C: the child's work is not wanted
-            self.close()
-            raise
-        self._reap()
-        rest = pickle.loads(data) if data else None
+        rest = self.child.result()
         if rest is None or (self.first and isinstance(self.first[-1], bp.ParsingFailedBlock)):
             return None
         return rest
 
     def close(self) -> None:
         """End the child at once if its blocks were not read (Ctrl-C, an error), and reap it."""
-        if self.incoming is not None:
-            os.kill(self.pid, signal.SIGKILL)  # a child that has exited is still there to kill
-            self._reap()
-
-    def _reap(self) -> None:
-        incoming, self.incoming = self.incoming, None
-        if incoming is not None:
-            incoming.close()
-            os.waitpid(self.pid, 0)
+        if self.child is not None:
+            self.child.close()
 
 
 def _cut(text: str) -> int | None:
     """Where the second part starts (an ``@`` at the start of a line), or None: split whole."""
-    if len(text) < PARALLEL_MIN or not sys.platform.startswith("linux"):
+    if len(text) < PARALLEL_MIN or not can_fork():
         return None
-    if threading.active_count() > 1 or not hasattr(os, "fork"):
-        return None  # forking a process that runs threads can deadlock the child
-    if len(os.sched_getaffinity(0)) < 2:
-        return None  # one core: the child would only take turns with this process
     found = _ENTRY_START.search(text, int(len(text) * (1 - CHILD_SHARE)))
     while found and text[found.start() - 1 : found.start()] == "\\":
         found = _ENTRY_START.search(text, found.end())
@@ -170,7 +131,7 @@ def _moved(block: bp.Block, shift: int) -> bp.Block:
     return block  # a failed block: never sent (``_sendable``)
 
 
-def _sendable(blocks: list[SplitEntry | bp.Block]) -> bool:
-    """No failed block: those carry bibtexparser's exception, and the reader words them from
-    the whole file's split."""
-    return not any(isinstance(b, bp.ParsingFailedBlock) for b in blocks)
+def _sendable(blocks: list[SplitEntry | bp.Block]) -> list[SplitEntry | bp.Block] | None:
+    """The blocks, or None if one failed: those carry bibtexparser's exception, and the reader
+    words them from the whole file's split."""
+    return None if any(isinstance(b, bp.ParsingFailedBlock) for b in blocks) else blocks

@@ -77,6 +77,8 @@ class DuplicateFinder:
     #: (year, first-author key) -> ([titles], [their keys]); a title is normalised only when
     #: another work falls into its block, which most never do
     blocks: dict[tuple[str, str], tuple[list[str], list[str]]] = field(default_factory=dict)
+    #: works added (``add``) whose titles are not yet in ``blocks``, and whether to check them
+    queued: list[tuple[Work, bool]] = field(default_factory=list)
 
     @classmethod
     def load(cls, db: Database) -> DuplicateFinder:
@@ -86,33 +88,49 @@ class DuplicateFinder:
         return finder
 
     def _add(self, wid, key, doi, isbn, title, year, author_key) -> None:
+        self._exact(wid, key, doi, isbn)
+        self._titled(key, title, (year, author_key or ""))
+
+    def _exact(self, wid: int, key: str, doi: str, isbn: str) -> None:
         self.keys[key] = wid
         if doi and norm_doi(doi):
             self.dois.setdefault(norm_doi(doi), (wid, key))
         if isbn and norm_isbn(isbn):
             self.isbns.setdefault(norm_isbn(isbn), (wid, key))
+
+    def _titled(self, key: str, title: str, block: tuple[str, str]) -> None:
         if title:
-            titles, keys = self.blocks.setdefault((year, author_key or ""), ([], []))
+            titles, keys = self.blocks.setdefault(block, ([], []))
             titles.append(title)
             keys.append(key)
 
-    _last: tuple[Work | None, tuple[str, str]] = (None, ("", ""))
+    def add(self, work: Work, wid: int, *, check_near: bool = False) -> None:
+        """Remember a work of this import, so later entries are compared with it too.
 
-    def _block(self, work: Work) -> tuple[str, str]:
-        """(year, first-author key) of a work, computed once for its check and its add."""
-        if self._last[0] is not work:
+        Its title joins the near-duplicate blocks only in ``near_duplicates``, which also compares
+        it with the titles before it when ``check_near``: the exact checks cannot wait, the
+        fuzzy ones can, and a large import runs them in a second process (``services.transfer``).
+        """
+        self.added.add(wid)
+        isbn = work.isbn if work.type in ISBN_TYPES else ""
+        self._exact(wid, work.key, work.doi, isbn)
+        self.queued.append((work, check_near))
+
+    def near_duplicates(self) -> list[tuple[str, list[str]]]:
+        """(key, keys of works with nearly the same title, year and first author) of each work
+        added with ``check_near``, compared with the works stored and added before it."""
+        out = []
+        for work, check_near in self.queued:
             year = _YEAR.search(work.issued)
             author = next((c.name for c in work.contributors if c.role == "author"), None)
             block = (year.group() if year else "", "" if author is None else family_key(author))
-            self._last = (work, block)
-        return self._last[1]
-
-    def add(self, work: Work, wid: int) -> None:
-        """Remember a work of this import, so later entries are compared with it too."""
-        self.added.add(wid)
-        year, author = self._block(work)
-        isbn = work.isbn if work.type in ISBN_TYPES else ""
-        self._add(wid, work.key, work.doi, isbn, work.title, year, author)
+            if check_near:
+                found = self._near(work.title, block)
+                if found:
+                    out.append((work.key, found))
+            self._titled(work.key, work.title, block)
+        self.queued = []
+        return out
 
     def duplicate_of(self, work: Work) -> Existing | None:
         if work.key in self.keys:
@@ -128,10 +146,6 @@ class DuplicateFinder:
                     found[0], found[1], f"same {what} as {found[1]}", found[0] in self.added
                 )
         return None
-
-    def near(self, work: Work) -> list[str]:
-        """Keys of works whose title is nearly the same, with the same year and first author."""
-        return self._near(work.title, self._block(work))
 
     def _near(self, title: str, block: tuple[str, str]) -> list[str]:
         titles, keys = self.blocks.get(block, ((), ()))

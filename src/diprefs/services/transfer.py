@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from diprefs import faults
 from diprefs.errors import DiprefsError, InvalidInputError, NotFoundError
+from diprefs.forked import Forked, can_fork
 from diprefs.formats.bibtex import read_bibtex
 from diprefs.formats.bibtex_writer import write_bibtex
 from diprefs.formats.csljson import looks_like_csljson, read_csljson, write_csljson
@@ -57,6 +58,8 @@ SNIFFERS: list[tuple[Callable[[str], bool], str]] = [
 STDIN = "-"
 #: A file with more entries than this gets a progress bar (when stderr is a terminal).
 PROGRESS_MIN = 2000
+#: From this many works, a forked child computes the search rows while the tables are written.
+PARALLEL_MIN = 2000
 ON_DUPLICATE = ("skip", "update", "keep-both")
 
 
@@ -229,10 +232,7 @@ def _store(db, parsed, finder: DuplicateFinder, report: ImportReport, on_duplica
             existing = finder.duplicate_of(work)
             position = work.source.line if work.source and work.source.line else 0
             if existing is None:
-                near = finder.near(work)
-                if near:
-                    report.near_duplicates.append((work.key, near))
-                finder.add(work, writer.add(work, source_id, position))
+                finder.add(work, writer.add(work, source_id, position), check_near=True)
                 report.imported += 1
             elif on_duplicate == "update":
                 work = replace(work, key=existing.key)
@@ -252,8 +252,27 @@ def _store(db, parsed, finder: DuplicateFinder, report: ImportReport, on_duplica
             if progress:
                 progress(1)
     if writer is not None:
-        writer.flush()
+        report.near_duplicates += _write(writer, finder)
     works.drop_sources_without_works(db)
+
+
+def _write(writer: bulk.WorkWriter, finder: DuplicateFinder) -> list[tuple[str, list[str]]]:
+    """Write what ``writer`` holds; returns the near-duplicate notes.
+
+    The notes and the search rows only read what is buffered, so for a large import a forked
+    child computes them while this process writes the tables: they are a third of the writing.
+    """
+
+    def derived() -> tuple[list[tuple[str, list[str]]], list[tuple]]:
+        return finder.near_duplicates(), writer.search_rows()
+
+    parallel = len(writer.works) >= PARALLEL_MIN and can_fork()
+    with Forked(derived) if parallel else nullcontext() as child:
+        writer.write_tables()
+        done = child.result() if child is not None else None
+    near, rows = done if done is not None else derived()
+    writer.write_search_rows(rows)
+    return near
 
 
 def _keyed(work: Work, taken: set[str], problems: list[Problem], notes: list[str]) -> Work:

@@ -240,7 +240,13 @@ class WorkWriter:
         return wid
 
     def flush(self) -> None:
-        """Write everything buffered, then rebuild the search rows it affects."""
+        """Write everything buffered, with its search rows."""
+        self.write_tables()
+        self.write_search_rows(self.search_rows())
+
+    def write_tables(self) -> None:
+        """Write everything buffered but the search rows, which ``write_search_rows`` writes:
+        a large import computes them in a second process meanwhile (``services.transfer``)."""
         db = self.db
         conn = db.conn
         if self.updated:
@@ -268,11 +274,19 @@ class WorkWriter:
             [(*row, wid) for wid, (_, row) in self.works.items() if wid in updated],
         )
         self._children()
-        self._search_rows()
+
+    def write_search_rows(self, rows: list[tuple[Any, ...]]) -> None:
+        """Write the ``search_rows()`` of what ``write_tables`` wrote, and end this flush."""
+        # One row to a statement: a multi-row INSERT into an FTS5 table is slower, not faster.
+        self.db.conn.executemany(
+            "INSERT INTO works_fts (rowid, title, container, abstract, keywords, note, names,"
+            " name_keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
         touched, written = self.touched, set(self.works)
         self._reset()
         if touched:
-            reindex_scholars(db, touched, skip=written)
+            reindex_scholars(self.db, touched, skip=written)
 
     def _children(self) -> None:
         """Dates, tags, contributors and raw source fields of the buffered works."""
@@ -308,8 +322,9 @@ class WorkWriter:
         columns = ("work_id", "position", "name", "value", "inherited_from")
         insert_rows(conn, "source_fields", columns, inherited)
 
-    def _search_rows(self) -> None:
-        """FTS rows: folded titles and texts, and every spelling of every contributor."""
+    def search_rows(self) -> list[tuple[Any, ...]]:
+        """FTS rows of the buffered works: folded titles and texts, and every spelling of every
+        contributor. Reads the buffers only, so another process can compute them."""
         rows = []
         #: ids of a work's contributors' Name objects -> (names, name_keys) columns; the names
         #: stay alive in ``self.works`` meanwhile, so their ids are not reused
@@ -330,12 +345,7 @@ class WorkWriter:
                     *spelled,
                 )
             )
-        # One row to a statement: a multi-row INSERT into an FTS5 table is slower, not faster.
-        self.db.conn.executemany(
-            "INSERT INTO works_fts (rowid, title, container, abstract, keywords, note, names,"
-            " name_keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        return rows
 
     def _spellings(self, names: list[Name]) -> tuple[str, str]:
         """Folded forms and match keys (family and given names) of some names and of every
