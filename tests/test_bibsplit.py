@@ -39,14 +39,21 @@ def _data(blocks: list) -> list[tuple]:
 
 
 def _split(text: str) -> list:
-    """The blocks as a reader gets them: both halves, or the whole text split again when the
-    second half says so (``read_bibtex`` does the same)."""
-    halves = bibsplit.Halves(text)
+    """The blocks as a reader gets them: the first part and the child's pieces, or the whole
+    text split again when they say so (``read_bibtex`` does the same)."""
+    parts = bibsplit.Parts(text)
     try:
-        rest = halves.second()
+        rest = [block for piece in parts.rest() for block in piece]
     finally:
-        halves.close()
-    return halves.first + rest if rest is not None else bibsplit.whole(text)
+        parts.close()
+    return bibsplit.whole(text) if parts.broken else parts.first + rest
+
+
+def _first_cut(text: str) -> int | None:
+    """Where the child's part starts (None: the text is split in one process)."""
+    if len(text) < bibsplit.PARALLEL_MIN:
+        return None
+    return bibsplit._cut(text, int(len(text) * (1 - bibsplit.CHILD_SHARE)))
 
 
 def _whole(text: str) -> list[tuple]:
@@ -55,8 +62,10 @@ def _whole(text: str) -> list[tuple]:
 
 @pytest.fixture
 def forks(forks, monkeypatch) -> list[int]:
-    """Every file is split in two processes; the list records each fork."""
+    """Every file is split in two processes, the child's part in pieces of a few entries; the
+    list records each fork."""
     monkeypatch.setattr(bibsplit, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(bibsplit, "PIECE_CHARS", 500)
     return forks
 
 
@@ -74,7 +83,7 @@ def test_every_corpus_file_splits_as_a_whole(path, forks):
     text = decode(path.read_bytes(), "auto", file=str(path)).text
     parallel = _data(_split(text))
     assert parallel == _whole(text)
-    assert len(forks) == (bibsplit._cut(text) is not None)
+    assert len(forks) == (_first_cut(text) is not None)
 
 
 def test_a_large_file_is_split_in_two_processes(forks):
@@ -92,7 +101,18 @@ def test_an_entry_the_cut_breaks_is_split_as_a_whole(forks, monkeypatch):
     head = _entries(10) + "@book{broken,\n  title = {No closing brace,\n  year = {2001}\n}\n"
     text = head + _entries(10, start=10)
     monkeypatch.setattr(bibsplit, "CHILD_SHARE", 1 - (len(head) - 20) / len(text))
-    assert bibsplit._cut(text) == len(head)
+    assert _first_cut(text) == len(head)
+    parallel = _split(text)
+    assert forks == [1]
+    assert _data(parallel) == _whole(text)
+    assert any(isinstance(b, bp.ParsingFailedBlock) for b in parallel)
+
+
+def test_an_entry_a_later_piece_boundary_breaks_is_split_as_a_whole(forks, monkeypatch):
+    tail = "@book{broken,\n  title = {No closing brace,\n  year = {2001}\n}\n" + _entries(30, 40)
+    text = _entries(40) + tail
+    monkeypatch.setattr(bibsplit, "CHILD_SHARE", 0.9)
+    assert _first_cut(text) < len(text) - len(tail) - 1000  # the broken entry is pieces later
     parallel = _split(text)
     assert forks == [1]
     assert _data(parallel) == _whole(text)
@@ -107,7 +127,7 @@ def test_a_failed_block_after_the_cut_is_worded_as_in_the_whole_file(forks):
 
 def test_lines_after_a_backslash_newline_count_as_the_splitter_counts_them(forks):
     text = "@misc{a, note = {one \\\ntwo}}\n" + _entries(20)
-    assert bibsplit._cut(text) is not None
+    assert _first_cut(text) is not None
     assert _data(_split(text)) == _whole(text)
 
 
@@ -181,8 +201,9 @@ def test_every_corpus_file_reads_the_same_in_two_processes(path, monkeypatch, ve
     monkeypatch.setattr(bibsplit, "PARALLEL_MIN", 10**12)
     alone = _read(text)
     monkeypatch.setattr(bibsplit, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(bibsplit, "PIECE_CHARS", 20_000)  # pieces mapped one by one
     assert _read(text) == alone
-    if bibsplit._cut(text) is not None and path.name == "glottolog-zurich-1000.bib":
+    if _first_cut(text) is not None and path.name == "glottolog-zurich-1000.bib":
         assert verdicts == [True]  # no @string, crossref, dialect change: the early works stand
 
 
@@ -202,10 +223,11 @@ def test_the_first_part_is_mapped_again_when_the_rest_changes_what_it_means(
         + _entries(20, start=1)
         + second
     )
-    monkeypatch.setattr(bibsplit, "CHILD_SHARE", 1 - (len(text) - len(second) - 5) / len(text))
+    monkeypatch.setattr(bibsplit, "CHILD_SHARE", 0.95)  # the child's pieces hold ``second``
+    monkeypatch.setattr(bibsplit, "PIECE_CHARS", 300)
     monkeypatch.setattr(bibsplit, "PARALLEL_MIN", 10**12)
     alone = _read(text)
     monkeypatch.setattr(bibsplit, "PARALLEL_MIN", 0)
-    assert bibsplit._cut(text) == len(text) - len(second), why
+    assert _first_cut(text) < len(text) - len(second) - 1000, why  # pieces later
     assert _read(text) == alone
     assert verdicts == [False], why

@@ -13,12 +13,14 @@ import pytest
 from diprefs import forked
 from diprefs.forked import Forked
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+pytestmark = pytest.mark.skipif(
+    not hasattr(os, "memfd_create"), reason="forks only on Linux (fork, memfd_create)"
+)
 
 
 def test_the_child_computes_from_memory_as_it_was_at_the_fork():
     data = {"words": ["a", "b"]}
-    with Forked(lambda: [w.upper() for w in data["words"]]) as child:
+    with Forked.one(lambda: [w.upper() for w in data["words"]]) as child:
         data["words"].append("c")  # after the fork: the child does not see it
         assert child.running
         assert child.result() == ["A", "B"]
@@ -29,11 +31,11 @@ def test_a_child_that_raises_gives_none():
     def broken() -> int:
         raise ValueError("no")
 
-    assert Forked(broken).result() is None
+    assert Forked.one(broken).result() is None
 
 
 def test_a_child_whose_value_cannot_be_sent_gives_none():
-    assert Forked(lambda: lambda: None).result() is None  # a lambda does not pickle
+    assert Forked.one(lambda: lambda: None).result() is None  # a lambda does not pickle
 
 
 def test_no_process_to_spare_gives_none(monkeypatch):
@@ -41,13 +43,13 @@ def test_no_process_to_spare_gives_none(monkeypatch):
         raise BlockingIOError("no")
 
     monkeypatch.setattr(os, "fork", no_fork)
-    child = Forked(lambda: 1)
+    child = Forked.one(lambda: 1)
     assert not child.running
     assert child.result() is None
 
 
 def test_close_ends_a_child_still_at_work_and_reaps_it():
-    child = Forked(lambda: time.sleep(60))
+    child = Forked.one(lambda: time.sleep(60))
     pid = child.pid
     started = time.monotonic()
     child.close()
@@ -74,3 +76,36 @@ def test_no_fork_while_another_thread_runs(monkeypatch):
 def test_no_fork_on_one_core(monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})
     assert not forked.can_fork()
+
+
+def test_items_come_as_the_child_makes_them():
+    def produce():
+        yield "first"
+        time.sleep(60)  # the first item is read long before this ends
+        yield "never read"
+
+    child = Forked(produce)
+    started = time.monotonic()
+    items = child.items()
+    assert next(items) == "first"
+    assert time.monotonic() - started < 30
+    items.close()  # the caller stops reading: the child is ended
+    assert not child.running
+    assert not child.complete
+
+
+def test_a_child_that_stops_half_way_is_not_complete():
+    def produce():
+        yield 1
+        yield 2
+        raise ValueError("broken")
+
+    child = Forked(produce)
+    assert list(child.items()) == [1, 2]
+    assert not child.complete
+
+
+def test_a_child_that_sends_every_item_is_complete():
+    child = Forked(lambda: iter(range(1000)))
+    assert list(child.items()) == list(range(1000))
+    assert child.complete

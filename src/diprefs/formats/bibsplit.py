@@ -1,21 +1,23 @@
 """bibtexparser's splitter, on two cores for a large file; entries as plain tuples.
 
 Splitting is most of an import's floor (issue 3, "Speed"). A file of more than ``PARALLEL_MIN``
-characters is cut at an entry start near its middle; a forked child splits the second part
-while this process splits the first, and sends its blocks back as plain tuples, which cost a
-few hundredths of a second to load (bibtexparser's own objects cost ten times that).
+characters is cut at an entry start a fifth of the way in; a forked child splits the rest while
+this process splits the first part, and sends its blocks as plain tuples (bibtexparser's own
+objects cost ten times as much to load), a piece of ``PIECE_CHARS`` at a time, each cut at an
+entry start, so that the reader maps each piece while the child splits the next.
 
 The result is the one ``Splitter(text).split()`` gives, block for block: the splitter finds the
-same marks before the cut either way, so when the first part's last block closed before the cut
-the second part starts from the same state; its line numbers are shifted by the lines before
-the cut, counted as the splitter counts them. Anything else - the first part ending in a block
-the cut broke, a failed block in the second part, no ``fork`` (Windows, macOS), other threads
-running, a child that fails - and the whole text is split here, in one process.
+same marks before a cut either way, so when the part before a cut ended with a closed block the
+part after it starts from the same state; its line numbers are shifted by the lines before the
+cut, counted as the splitter counts them. Anything else - a part ending in a block a cut broke,
+a failed block in the child's part, no ``fork`` (Windows, macOS), other threads running, a
+child that fails - and the whole text is split here, in one process.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from bibtexparser import model as bp
@@ -26,8 +28,11 @@ from diprefs.forked import Forked, can_fork
 #: Below this many characters a second process costs more than it saves.
 PARALLEL_MIN = 1_000_000
 #: Share of the text the child splits: the larger part, since meanwhile the reader maps the
-#: entries of the first part (``formats.bibtex``), which takes about as long as splitting them.
-CHILD_SHARE = 0.6
+#: entries of the first part and of each piece the child sends (``formats.bibtex``), which
+#: takes about half as long as splitting them.
+CHILD_SHARE = 0.8
+#: The child sends its part in pieces of about this many characters, each as it is split.
+PIECE_CHARS = 300_000
 #: An entry start at the start of a line, as the splitter's block-start mark sees it.
 _ENTRY_START = re.compile(r"\n@\w*[ \t]*[{(]")
 
@@ -47,20 +52,21 @@ def whole(text: str) -> list[SplitEntry | bp.Block]:
     return _plain(Splitter(text).split().blocks)
 
 
-class Halves:
-    """A text split in two parts at once: ``first`` here, the rest by a forked child, which
-    ``second()`` waits for. A caller can work on ``first`` meanwhile (``pending`` says a child
-    runs). ``close()`` ends the child if ``second()`` was not called."""
+class Parts:
+    """A text split by two processes at once: ``first`` here, the rest by a forked child, which
+    sends it in pieces as it goes (``rest``). A caller can work on ``first`` and on each piece
+    while the child splits the next (``pending`` says a child runs). ``close()`` ends the child
+    if ``rest`` was not read to its end."""
 
     def __init__(self, text: str) -> None:
         self.child: Forked[list[SplitEntry | bp.Block] | None] | None = None
-        cut = _cut(text)
-        if cut is None:
+        #: the text must be split ``whole`` (known once ``rest`` is exhausted)
+        self.broken = False
+        cut = _cut(text, int(len(text) * (1 - CHILD_SHARE))) if len(text) >= PARALLEL_MIN else None
+        if cut is None or not can_fork():
             self.first = whole(text)
             return
-        # The lines before the cut, as the splitter counts them: not a newline after a backslash.
-        shift = text.count("\n", 0, cut) - text.count("\\\n", 0, cut)
-        self.child = Forked(lambda: _sendable(_plain(Splitter(text[cut:]).split().blocks, shift)))
+        self.child = Forked(lambda: _pieces(text, cut))
         try:
             self.first = _plain(Splitter(text[:cut]).split().blocks)
         except BaseException:
@@ -71,27 +77,51 @@ class Halves:
     def pending(self) -> bool:
         return self.child is not None and self.child.running
 
-    def second(self) -> list[SplitEntry | bp.Block] | None:
-        """The second part's blocks ([] when there is none), or None: the cut broke a block, or
-        the child could not send, and the text must be split ``whole``."""
+    def rest(self) -> Iterator[list[SplitEntry | bp.Block]]:
+        """The child's pieces, in order, as they come. If afterwards ``broken``, the pieces do
+        not add up to the text's blocks (the cut broke a block, the child failed or found a
+        failed block) and the text must be split ``whole``."""
         if self.child is None:
-            return []
-        rest = self.child.result()
-        if rest is None or (self.first and isinstance(self.first[-1], bp.ParsingFailedBlock)):
-            return None
-        return rest
+            return
+        if self.first and isinstance(self.first[-1], bp.ParsingFailedBlock):
+            self.broken = True  # the cut broke the first part's last block
+            self.child.close()
+            return
+        for piece in self.child.items():
+            if piece is None:
+                self.broken = True
+                self.child.close()
+                return
+            yield piece
+        self.broken = not self.child.complete
 
     def close(self) -> None:
-        """End the child at once if its blocks were not read (Ctrl-C, an error), and reap it."""
+        """End the child at once if its pieces were not all read (Ctrl-C, an error)."""
         if self.child is not None:
             self.child.close()
 
 
-def _cut(text: str) -> int | None:
-    """Where the second part starts (an ``@`` at the start of a line), or None: split whole."""
-    if len(text) < PARALLEL_MIN or not can_fork():
-        return None
-    found = _ENTRY_START.search(text, int(len(text) * (1 - CHILD_SHARE)))
+def _pieces(text: str, start: int) -> Iterator[list[SplitEntry | bp.Block] | None]:
+    """The child's work: the blocks of ``text[start:]``, a piece of about ``PIECE_CHARS`` at a
+    time, each cut at an entry start; None, and no more, when a piece holds a failed block
+    (those carry bibtexparser's exception, and the reader words them from a whole split)."""
+    # The lines before each piece, as the splitter counts them: not a newline after a backslash.
+    shift = text.count("\n", 0, start) - text.count("\\\n", 0, start)
+    while start < len(text):
+        end = _cut(text, start + PIECE_CHARS) or len(text)
+        blocks = _plain(Splitter(text[start:end]).split().blocks, shift)
+        if any(isinstance(b, bp.ParsingFailedBlock) for b in blocks):
+            yield None
+            return
+        yield blocks
+        shift += text.count("\n", start, end) - text.count("\\\n", start, end)
+        start = end
+
+
+def _cut(text: str, at: int) -> int | None:
+    """Where a part starting at or after ``at`` would start (an ``@`` at the start of a line,
+    not after a backslash-newline), or None: there is no entry after ``at``."""
+    found = _ENTRY_START.search(text, at)
     while found and text[found.start() - 1 : found.start()] == "\\":
         found = _ENTRY_START.search(text, found.end())
     return found.start() + 1 if found else None
@@ -128,10 +158,4 @@ def _moved(block: bp.Block, shift: int) -> bp.Block:
         return bp.Preamble(block.value, line, block.raw)
     if isinstance(block, (bp.ExplicitComment, bp.ImplicitComment)):
         return type(block)(block.comment, line, block.raw)
-    return block  # a failed block: never sent (``_sendable``)
-
-
-def _sendable(blocks: list[SplitEntry | bp.Block]) -> list[SplitEntry | bp.Block] | None:
-    """The blocks, or None if one failed: those carry bibtexparser's exception, and the reader
-    words them from the whole file's split."""
-    return None if any(isinstance(b, bp.ParsingFailedBlock) for b in blocks) else blocks
+    return block  # a failed block: never sent (``_pieces``)

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from bibtexparser import model as bp
 
-from diprefs.formats.bibsplit import Halves, SplitEntry, whole
+from diprefs.formats.bibsplit import Parts, SplitEntry, whole
 from diprefs.formats.bibtex_fields import (
     GENITIVE_ROLE_FIELDS,
     MAX_FIELD_CHARS,
@@ -111,6 +111,8 @@ class _Early:
     problems: list[Problem]
     #: (@string macros, dialect, genitive reading) they were mapped under
     context: tuple[dict[str, str], str, bool]
+    #: ``map_more`` may add the entries read since
+    open: bool = True
 
     def holds(self, reader: _Reader, dialect: str, parents: bool) -> bool:
         """Whether the whole file gives these entries the same works."""
@@ -216,6 +218,26 @@ class _Reader:
         context = (dict(self.strings), dialect, self.genitive_file)
         return _Early(list(self.entries), works, problems, context)
 
+    def map_more(self, early: _Early) -> None:
+        """Map the entries taken since ``early`` was, under what it was mapped under, while the
+        text read so far still tells the same: no @string since, no crossref or xdata."""
+        new = self.entries[len(early.entries) :]
+        strings, dialect, _ = early.context
+        if not early.open or not new:
+            return
+        names = {key.lower() for e in new for key in e.keys}
+        if self.strings != strings or {"crossref", "xdata"} & names:
+            early.open = False  # ``works`` maps these and the rest; ``holds`` decides on the rest
+            return
+        resolver = Resolver({}, dialect)
+        kept, self.result.problems = self.result.problems, []
+        try:
+            early.works += [self.work(entry, dialect, resolver) for entry in new]
+        finally:
+            early.problems += self.result.problems
+            self.result.problems = kept
+        early.entries += new
+
     def _genitive_reading(self, names: set[str], given: bool | None) -> bool:
         """The caller's word on genitives (``read_bibtex``'s ``genitive_file``), else the text's."""
         return self._writes_genitives(names) if given is None else given
@@ -287,25 +309,27 @@ def read_bibtex(
 
     ``genitive_file``: whether the text writes editors and translators in the genitive
     (``names.cases``); None: tell from the text. A large file's first part is mapped while a
-    child process splits the rest (``bibsplit.Halves``).
+    child process splits the rest, and each piece it sends is mapped as it comes
+    (``bibsplit.Parts``).
     """
     _quiet_splitter()
     if _KEYLESS_HINT.search(text):
         text = _KEYLESS.sub(r"\1,", text)
     cyrillic_endings = "ой" in text or "ого" in text
     reader = _Reader(file, cyrillic_endings)
-    halves = Halves(text)
+    parts = Parts(text)
     try:
-        reader.take(halves.first)
-        early = reader.map_early(dialect, genitive_file) if halves.pending else None
-        rest = halves.second()
+        reader.take(parts.first)
+        early = reader.map_early(dialect, genitive_file) if parts.pending else None
+        for piece in parts.rest():
+            reader.take(piece)
+            if early is not None:
+                reader.map_more(early)
     finally:
-        halves.close()
-    if rest is None:  # the cut broke a block: read the whole text again, in one piece
+        parts.close()
+    if parts.broken:  # the cut broke a block: read the whole text again, in one piece
         reader, early = _Reader(file, cyrillic_endings), None
         reader.take(whole(text))
-    else:
-        reader.take(rest)
     chosen = _dialect(reader.entries, reader.field_names()) if dialect == "auto" else dialect
     reader.result.dialect = chosen
     reader.works(chosen, genitive_file, early)

@@ -267,7 +267,7 @@ def _write(writer: bulk.WorkWriter, finder: DuplicateFinder) -> list[tuple[str, 
         return finder.near_duplicates(), writer.search_rows()
 
     parallel = len(writer.works) >= PARALLEL_MIN and can_fork()
-    with Forked(derived) if parallel else nullcontext() as child:
+    with Forked.one(derived) if parallel else nullcontext() as child:
         writer.write_tables()
         done = child.result() if child is not None else None
     near, rows = done if done is not None else derived()
