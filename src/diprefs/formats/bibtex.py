@@ -327,7 +327,7 @@ def read_bibtex(
                 reader.map_more(early)
     finally:
         parts.close()
-    if parts.broken:  # the cut broke a block: read the whole text again, in one piece
+    if parts.broken:  # a cut broke a block, or the child failed: read the whole text again
         reader, early = _Reader(file, cyrillic_endings), None
         reader.take(whole(text))
     chosen = _dialect(reader.entries, reader.field_names()) if dialect == "auto" else dialect
