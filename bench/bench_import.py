@@ -4,25 +4,28 @@ Run from the repository root:
 
     PYTHONPATH=src python bench/bench_import.py [--runs N] [--corpus PATH] [--instructions]
 
-In one run, alternating, N times each (the fastest of the N is kept: other work on the machine
-only ever adds time):
+In one run, alternating, N times each (the fastest of the N is printed, and each round's ratio
+to the floor run just before it):
 
 - floor: bibtexparser v2's bare ``parse_file`` of the corpus;
 - import: the whole ``services.transfer.import_files`` call into a new empty library (read,
   decode, parse, map, match names, check duplicates, write, commit);
 - export: ``services.transfer.export_works`` of that library to BibLaTeX, written to a file.
 
-Each step runs in its own process, which reports its time and its peak RSS. Targets: import at
-most 2x the floor (stretch 1.3x), peak RSS of the import under 300 MB, export at most 0.5x the
-floor. Exits 1 when a target (not the stretch) is missed; exits 0 when the corpus is absent.
+Each step runs in its own process, which reports its time and its peak RSS. Targets, on the
+median of the rounds' ratios: import at most 2x the floor (stretch 1.3x), export at most 0.5x the
+floor; peak RSS of the import under 300 MB. The median round, not the fastest runs: the floor
+needs one quiet core, the import (two processes, ``diprefs.forked``) two at once for twice as
+long, and on a shared host their fastest runs are not equally lucky. Exits 1 when a target (not
+the stretch) is missed; exits 0 when the corpus is absent.
 
-``--instructions`` counts instructions instead (valgrind's callgrind, once per step, about ten
-minutes): the same count for the same code whatever else the machine is doing, so a change can be
-judged on a busy machine where wall times drift by a third. A step's count is its process's,
-less that of a process that stops just before the measured call; its forked children's, each
-less what it inherited at the fork (callgrind starts a child's count from its parent's), which a
-run that ends that child as soon as it is forked measures. Informative only: the targets are in
-seconds.
+``--instructions`` counts instructions instead (valgrind's callgrind, a few times per step,
+about fifteen minutes): the same count for the same code whatever else the machine is doing, so a
+change can be judged on a busy machine where wall times drift by a third. A step's count is its
+process's, less that of a process that stops just before the measured call; its forked
+children's, each less what it inherited at the fork (callgrind starts a child's count from its
+parent's), which a run that ends that child as soon as it is forked measures. Informative only:
+the targets are in seconds.
 """
 
 from __future__ import annotations
@@ -200,15 +203,18 @@ def main() -> int:
         f"{k} {statistics.median(v):.2f}x ({v[0]:.2f}-{v[-1]:.2f})" for k, v in rounds.items()
     ]
     print(f"  ratio to the floor of the same round, median (range): {', '.join(spread)}")
+    # The verdict is on the median round: the floor needs one quiet core for 1.7 s, the import
+    # two at once for twice as long, so their fastest runs are not equally lucky on a shared host.
+    ratio = {step: statistics.median(v) for step, v in rounds.items()}
     ok = (
-        best["import"] <= IMPORT_TARGET * floor
-        and best["export"] <= EXPORT_TARGET * floor
+        ratio["import"] <= IMPORT_TARGET
+        and ratio["export"] <= EXPORT_TARGET
         and rss["import"] < RSS_TARGET_MB
     )
-    stretch = "met" if best["import"] <= IMPORT_STRETCH * floor else "not met"
+    stretch = "met" if ratio["import"] <= IMPORT_STRETCH else "not met"
     print(
-        f"targets: import <= {IMPORT_TARGET}x (stretch {IMPORT_STRETCH}x: {stretch}),"
-        f" export <= {EXPORT_TARGET}x, import RSS < {RSS_TARGET_MB} MB:"
+        f"targets, on the median round: import <= {IMPORT_TARGET}x (stretch {IMPORT_STRETCH}x:"
+        f" {stretch}), export <= {EXPORT_TARGET}x, import RSS < {RSS_TARGET_MB} MB:"
         f" {'all met' if ok else 'MISSED'}"
     )
     return 0 if ok else 1
