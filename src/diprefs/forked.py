@@ -1,12 +1,12 @@
-"""One value computed by a forked child process while this process goes on: a large import's
+"""Values computed by a forked child process while this process goes on: a large import's
 second core.
 
 A forked child sees this process's memory as it was at the fork, without copying it, so it can
-work on a whole parsed file at no cost; only its result travels back, pickled down a pipe. It
-ends with ``os._exit``: no atexit handlers, no buffers flushed twice, no database touched.
-Anything that goes wrong in the child (an exception, Ctrl-C, a kill) reaches the caller as
-``None``, and the caller then computes the value itself, so a failing child costs time, never a
-different result.
+work on a whole parsed file at no cost; only its results travel back, pickled. It ends with
+``os._exit``: no atexit handlers, no buffers flushed twice, no database touched. Anything that
+goes wrong in the child (an exception, Ctrl-C, a kill) reaches the caller as missing results
+(``complete`` false, ``result()`` None), and the caller then does the work itself, so a failing
+child costs time, never a different result.
 """
 
 from __future__ import annotations
