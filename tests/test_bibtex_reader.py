@@ -413,3 +413,26 @@ def test_a_volume_without_a_title_takes_the_main_title_of_its_multivolume_work()
     assert works["own"].title == "Философские работы"
     gost = plain_text(format_works([works["soch-1"]], "gost")[0])
     assert gost.startswith("Аристотель. Сочинения : в 4 томах. Том 1 / Аристотель ; под редакцией")
+
+
+@pytest.mark.parametrize(
+    ("more", "phrase"),
+    [
+        ("", "под общей редакцией П. С. Петрова"),
+        # biblatex-gost's derrida:pr: "сост. и общ. ред." - the compiler does not join the editors
+        (
+            ", editora = {Петров, П. С.}, editoratype = {compiler}",
+            "под общей редакцией П. С. Петрова",
+        ),
+        # a second list of editors: the phrase must cover both, so the plain one
+        (", editora = {Сидоров, С. С.}", "под редакцией П. С. Петрова, С. С. Сидорова"),
+    ],
+)
+def test_a_general_editor_is_printed_so_in_gost(more, phrase):
+    text = (
+        "@book{g, author = {Иванов, И. И.}, title = {Основы}, editor = {Петров, П. С.},"
+        f" editortype = {{geneditor}}{more}, location = {{М.}}, date = {{2020}},"
+        " langid = {russian}}"
+    )
+    gost = plain_text(format_works(read_bibtex(text).works, "gost")[0])
+    assert f"/ И. И. Иванов ; {phrase}" in gost

@@ -163,7 +163,26 @@ def role_group(ctx: Ctx, flavour: Flavour, role: str) -> str:
             word = "составители"
     else:
         word = ctx.terms["edited" + flavour.suffix]
+        if _general_editors(ctx):  # no word of its own in Uzbek: the editors' one
+            word = ctx.terms.get("edited_general" + flavour.suffix, word)
     return f"{word} {names}"
+
+
+#: ``editoratype`` values (none: "editor") that make an ``editora`` list an editors' list.
+_EDITOR_KINDS = ("", "editor", "redactor", "geneditor")
+
+
+def _general_editors(ctx: Ctx) -> bool:
+    """biblatex-gost's ``editortype = {geneditor}``: "под общей редакцией". Only when the editors
+    are the ``editor`` field's alone: no ``editora``..``editorc`` of editors joined them (a list
+    of compilers there, as in "сост. и общ. ред.", does not)."""
+    if values.source_field(ctx, "editortype").casefold() != "geneditor":
+        return False
+    return not any(
+        values.source_field(ctx, f"editor{x}")
+        and values.source_field(ctx, f"editor{x}type").casefold() in _EDITOR_KINDS
+        for x in "abc"
+    )
 
 
 def roles_sor(flavour: Flavour, roles: tuple[str, ...]) -> Part:
