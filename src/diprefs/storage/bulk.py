@@ -25,27 +25,13 @@ from diprefs.dates import parse_date
 from diprefs.model import WORK_TEXT_FIELDS, Name, Work
 from diprefs.names.matching import NameIndex, family_key, given_keys, name_fold, quick_fold
 from diprefs.names.parse import is_others
-from diprefs.storage.scholars import load_name_index, name_row
+from diprefs.storage.scholars import NAME_VALUE_COLUMNS, load_name_index, name_values
 
 _TEXT = tuple(f for f in WORK_TEXT_FIELDS if f != "type")
 _text_of = attrgetter(*_TEXT)
 _SOURCE = ("source_id", "source_position", "source_line", "source_dialect", "source_type")
 WORK_COLUMNS = ("key", "type", *_TEXT, "title_supplied", *_SOURCE, "source_key", "updated_at")
-_NAME_COLUMNS = (
-    "id",
-    "scholar_id",
-    "canonical",
-    "family",
-    "given",
-    "particle",
-    "suffix",
-    "patronymic",
-    "literal",
-    "genitive",
-    "script",
-    "fold",
-    "match_key",
-)
+_NAME_COLUMNS = ("id", "scholar_id", "canonical", *NAME_VALUE_COLUMNS)
 #: Page cache of the importing connection, in KiB (SQLite's default is 2 MB).
 CACHE_KIB = 32768
 _name = attrgetter("name")
@@ -197,8 +183,7 @@ class WorkWriter:
             self.touched.add(scholar)
         name_id = self.next_name
         self.next_name += 1
-        row = name_row(name)
-        self.names.append((name_id, scholar, canonical, *(row[c] for c in _NAME_COLUMNS[3:])))
+        self.names.append((name_id, scholar, canonical, *name_values(name)))
         self.index.add(name_id, scholar, name)
         return name_id
 

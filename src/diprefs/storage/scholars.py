@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from operator import attrgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -19,6 +20,7 @@ from diprefs.storage.search import _fits_given as fits_given
 _WORD_SPLIT = re.compile(r"[\s,.]+")
 
 _NAME_PARTS = ("family", "given", "particle", "suffix", "patronymic", "literal", "genitive")
+_parts_of = attrgetter(*_NAME_PARTS)
 
 
 def _now() -> str:
@@ -32,13 +34,22 @@ def _script(text: str) -> str:
     return detect_script(text)
 
 
+#: The ``names`` columns a name fills, in the order ``name_values`` gives them.
+NAME_VALUE_COLUMNS = (*_NAME_PARTS, "script", "fold", "match_key")
+
+
+def name_values(name: Name) -> tuple[Any, ...]:
+    """The ``NAME_VALUE_COLUMNS`` of a name (a tuple: an import makes thousands)."""
+    return (
+        *[part or None for part in _parts_of(name)],
+        _script(name.sort_form()) or None,
+        name_fold(name),
+        family_key(name),
+    )
+
+
 def name_row(name: Name) -> dict[str, Any]:
-    return {
-        **{part: getattr(name, part) or None for part in _NAME_PARTS},
-        "script": _script(name.sort_form()) or None,
-        "fold": name_fold(name),
-        "match_key": family_key(name),
-    }
+    return dict(zip(NAME_VALUE_COLUMNS, name_values(name), strict=True))
 
 
 def name_from_row(row: dict[str, Any]) -> Name:
