@@ -92,9 +92,16 @@ def import_bib(run: Run, tmp_path: Path, text: str) -> None:
 
 @pytest.fixture
 def forks(monkeypatch) -> list[int]:
-    """Records each ``os.fork`` (a test module's own ``forks`` fixture says when one is due)."""
-    import os
+    """Records each ``os.fork`` (a test module's own ``forks`` fixture says when one is due).
 
+    diprefs forks only on Linux (``diprefs.forked``): elsewhere the test is skipped. Two cores
+    are assumed, so that a one-core machine tests the forks too.
+    """
+    import os
+    import sys
+
+    if not sys.platform.startswith("linux") or not hasattr(os, "memfd_create"):
+        pytest.skip("diprefs forks only on Linux")
     calls: list[int] = []
     real_fork = os.fork
 
@@ -103,4 +110,5 @@ def forks(monkeypatch) -> list[int]:
         return real_fork()
 
     monkeypatch.setattr(os, "fork", fork)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
     return calls

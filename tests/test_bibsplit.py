@@ -194,7 +194,7 @@ def _read(text: str) -> tuple:
 
 @pytest.mark.skipif(not FILES, reason=f"corpora not found at {CORPORA}")
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_every_corpus_file_reads_the_same_in_two_processes(path, monkeypatch, verdicts):
+def test_every_corpus_file_reads_the_same_in_two_processes(path, monkeypatch, verdicts, forks):
     # The first part is mapped while the child splits the rest; the works, problems and kept
     # blocks must be those of a read in one piece.
     text = decode(path.read_bytes(), "auto", file=str(path)).text
@@ -216,7 +216,7 @@ def test_every_corpus_file_reads_the_same_in_two_processes(path, monkeypatch, ve
     ],
 )
 def test_the_first_part_is_mapped_again_when_the_rest_changes_what_it_means(
-    second, why, monkeypatch, verdicts
+    second, why, monkeypatch, verdicts, forks
 ):
     text = (
         "@article{k0, author = {Karimov, A.}, title = {T0}, journal = jr, year = 2000}\n"

@@ -75,7 +75,6 @@ def _import_all(path: Path, texts: list[tuple[bytes, str]]) -> list[dict]:
 def forks(forks, monkeypatch) -> list[int]:
     """The writer forks whatever the number of works or cores; the list records each fork."""
     monkeypatch.setattr(transfer, "PARALLEL_MIN", 1)
-    monkeypatch.setattr(transfer, "can_fork", lambda: True)
     return forks
 
 
@@ -89,7 +88,6 @@ def _both_ways(library: Path, tmp_path: Path, monkeypatch, texts: list[tuple[byt
     return parallel, (_import_all(one, texts), _contents(one))
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
 @pytest.mark.parametrize(
     ("mode", "near"),
     [
@@ -113,7 +111,6 @@ def test_a_library_written_beside_a_child_is_the_one_written_alone(
     assert len(contents["works_fts"]) == len(contents["works"])
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
 def test_a_child_that_sends_nothing_changes_nothing(library, tmp_path, monkeypatch, forks):
     real = pickle.dumps
 
@@ -132,7 +129,6 @@ def test_a_child_that_sends_nothing_changes_nothing(library, tmp_path, monkeypat
 
 
 @pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared/corpora is absent (a user's clone)")
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
 def test_corpus_files_written_beside_a_child_are_those_written_alone(
     library, tmp_path, monkeypatch, forks
 ):
