@@ -187,6 +187,22 @@ def verdicts(monkeypatch) -> list[bool]:
     return found
 
 
+@pytest.fixture
+def mapped_early(monkeypatch) -> list[int]:
+    """How many entries each read had mapped before the whole file was read, when it kept them."""
+    found: list[int] = []
+    holds = bibtex._Early.holds
+
+    def spy(early, *args) -> bool:
+        kept = holds(early, *args)
+        if kept:
+            found.append(len(early.entries))
+        return kept
+
+    monkeypatch.setattr(bibtex._Early, "holds", spy)
+    return found
+
+
 def _read(text: str) -> tuple:
     result = read_bibtex(text, file="x.bib")
     return result.dialect, result.works, result.problems, result.blocks
@@ -194,7 +210,9 @@ def _read(text: str) -> tuple:
 
 @pytest.mark.skipif(not FILES, reason=f"corpora not found at {CORPORA}")
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_every_corpus_file_reads_the_same_in_two_processes(path, monkeypatch, verdicts, forks):
+def test_every_corpus_file_reads_the_same_in_two_processes(
+    path, monkeypatch, verdicts, forks, mapped_early
+):
     # The first part is mapped while the child splits the rest; the works, problems and kept
     # blocks must be those of a read in one piece.
     text = decode(path.read_bytes(), "auto", file=str(path)).text
@@ -205,6 +223,7 @@ def test_every_corpus_file_reads_the_same_in_two_processes(path, monkeypatch, ve
     assert _read(text) == alone
     if _first_cut(text) is not None and path.name == "glottolog-zurich-1000.bib":
         assert verdicts == [True]  # no @string, crossref, dialect change: the early works stand
+        assert mapped_early == [1000]  # every piece was mapped as it came
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from diprefs.services import transfer
+from diprefs.storage import bulk
 from diprefs.storage.db import open_library
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
@@ -78,6 +79,22 @@ def forks(forks, monkeypatch) -> list[int]:
     return forks
 
 
+@pytest.fixture
+def rows_here(monkeypatch) -> list[int]:
+    """One entry each time this process (not a child) works out search rows."""
+    calls: list[int] = []
+    parent = os.getpid()
+    real = bulk.WorkWriter.search_rows
+
+    def search_rows(self):
+        if os.getpid() == parent:
+            calls.append(1)
+        return real(self)
+
+    monkeypatch.setattr(bulk.WorkWriter, "search_rows", search_rows)
+    return calls
+
+
 def _both_ways(library: Path, tmp_path: Path, monkeypatch, texts: list[tuple[bytes, str]]):
     """(reports, contents) imported in two processes, then the same in one."""
     two, one = tmp_path / "two.db", tmp_path / "one.db"
@@ -98,11 +115,12 @@ def _both_ways(library: Path, tmp_path: Path, monkeypatch, texts: list[tuple[byt
     ],
 )
 def test_a_library_written_beside_a_child_is_the_one_written_alone(
-    library, tmp_path, monkeypatch, forks, mode, near
+    library, tmp_path, monkeypatch, forks, rows_here, mode, near
 ):
     texts = [(FIRST.encode(), "skip"), (SECOND.encode(), mode)]
     (reports, contents), (alone, alone_contents) = _both_ways(library, tmp_path, monkeypatch, texts)
     assert len(forks) == 2  # one child for each import
+    assert len(rows_here) == 2  # by the two imports in one process only: the children made theirs
     assert reports == alone
     assert contents == alone_contents
     # the notes the child worked out are there
@@ -111,7 +129,9 @@ def test_a_library_written_beside_a_child_is_the_one_written_alone(
     assert len(contents["works_fts"]) == len(contents["works"])
 
 
-def test_a_child_that_sends_nothing_changes_nothing(library, tmp_path, monkeypatch, forks):
+def test_a_child_that_sends_nothing_changes_nothing(
+    library, tmp_path, monkeypatch, forks, rows_here
+):
     real = pickle.dumps
 
     def refuse(value, *args, **kwargs):
@@ -124,6 +144,7 @@ def test_a_child_that_sends_nothing_changes_nothing(library, tmp_path, monkeypat
     texts = [(FIRST.encode(), "skip")]
     (reports, contents), (alone, alone_contents) = _both_ways(library, tmp_path, monkeypatch, texts)
     assert forks == [1]
+    assert len(rows_here) == 2  # after the child failed, and in one process
     assert (reports, contents) == (alone, alone_contents)
     assert reports[0]["near_duplicates"]
 
