@@ -10,7 +10,7 @@ The result is the one ``Splitter(text).split()`` gives, block for block: the spl
 same marks before a cut either way, so when the part before a cut ended with a closed block the
 part after it starts from the same state; its line numbers are shifted by the lines before the
 cut, counted as the splitter counts them. Anything else - a part ending in a block a cut broke,
-a failed block in the child's part, no ``fork`` (Windows, macOS), other threads running, a
+a failed block in the child's part, not Linux (``forked.can_fork``), other threads running, a
 child that fails - and the whole text is split here, in one process.
 """
 
