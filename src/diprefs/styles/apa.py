@@ -27,12 +27,7 @@ def name_list(ctx: Ctx, names: list[Contributor], initials_first: bool = False) 
     """ "A", "A, & B", "A, B, & C"; 21 or more: the first 19, ". . .", the last (§16)."""
     others = any(is_others(c.name) for c in names)
     shown = [
-        persons.apa(
-            name_of(ctx, c),
-            scheme(ctx),
-            ctx.lang,
-            initials_first,
-        )
+        persons.apa(name_of(ctx, c), scheme(ctx), ctx.lang, initials_first)
         for c in names
         if not is_others(c.name)
     ]

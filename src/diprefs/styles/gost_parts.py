@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from diprefs.formats.bibtex_map import EDITOR_TYPES
 from diprefs.model import Contributor
 from diprefs.names.parse import is_others
 from diprefs.styles import persons, values
@@ -168,8 +169,9 @@ def role_group(ctx: Ctx, flavour: Flavour, role: str) -> str:
     return f"{word} {names}"
 
 
-#: ``editoratype`` values (none: "editor") that make an ``editora`` list an editors' list.
-_EDITOR_KINDS = ("", "editor", "redactor", "geneditor")
+#: ``editoratype`` values (none: "editor") that make an ``editora`` list an editors' list, as
+#: the import maps them.
+_EDITOR_KINDS = frozenset({"", *(kind for kind, role in EDITOR_TYPES.items() if role == "editor")})
 
 
 def _general_editors(ctx: Ctx) -> bool:
